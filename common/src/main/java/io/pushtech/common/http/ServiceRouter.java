@@ -1,0 +1,41 @@
+package io.pushtech.common.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+
+/**
+ * Builds a service's router with what every Pushtech service has: request metrics, a body size limit,
+ * {@code /health}, {@code /ready}, {@code /metrics}, and JSON errors (also for unknown routes).
+ * The service adds its own routes to the returned router.
+ */
+public final class ServiceRouter {
+
+    private ServiceRouter() {}
+
+    public static Router create(
+            Vertx vertx,
+            String service,
+            PrometheusMeterRegistry registry,
+            List<ReadinessCheck> checks,
+            long maxBodyBytes) {
+        Router router = Router.router(vertx);
+        HealthHandlers health = new HealthHandlers(vertx, service, checks);
+        router.route().handler(new RequestMetrics(registry));
+        router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        router.get("/health").handler(health::health);
+        router.get("/ready").handler(health::ready);
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+                .end(registry.scrape()));
+        router.route().failureHandler(new FailureHandler(maxBodyBytes));
+        router.errorHandler(404, ctx -> ErrorResponses.send(
+                ctx.response(), ApiException.notFound("no route for " + ctx.request().method() + " " + ctx.request().path())));
+        router.errorHandler(405, ctx -> ErrorResponses.send(
+                ctx.response(), new ApiException(405, "method_not_allowed", "method " + ctx.request().method() + " is not allowed here")));
+        return router;
+    }
+}
