@@ -15,6 +15,11 @@ public final class KafkastoreDefinition implements ServiceDefinition {
     }
 
     @Override
+    public Setting<Integer> port() {
+        return KafkastoreSettings.PORT;
+    }
+
+    @Override
     public List<Setting<?>> settings() {
         return KafkastoreSettings.ALL;
     }

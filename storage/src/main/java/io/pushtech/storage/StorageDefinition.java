@@ -15,6 +15,11 @@ public final class StorageDefinition implements ServiceDefinition {
     }
 
     @Override
+    public Setting<Integer> port() {
+        return StorageSettings.PORT;
+    }
+
+    @Override
     public List<Setting<?>> settings() {
         return StorageSettings.ALL;
     }

@@ -15,6 +15,11 @@ public final class TrackerDefinition implements ServiceDefinition {
     }
 
     @Override
+    public Setting<Integer> port() {
+        return TrackerSettings.PORT;
+    }
+
+    @Override
     public List<Setting<?>> settings() {
         return TrackerSettings.ALL;
     }

@@ -9,6 +9,9 @@ public interface ServiceDefinition {
 
     String name();
 
+    /** The setting of the service's HTTP port. */
+    Setting<Integer> port();
+
     /** The service's own settings (the common ones are declared in {@code CommonSettings}). */
     List<Setting<?>> settings();
 

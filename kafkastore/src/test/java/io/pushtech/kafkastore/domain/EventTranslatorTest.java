@@ -1,0 +1,77 @@
+package io.pushtech.kafkastore.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pushtech.common.Json;
+import io.pushtech.common.Topics;
+import io.pushtech.common.event.TrackingEvent;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventTranslatorTest {
+
+    private final EventTranslator translator = new EventTranslator();
+
+    @Test
+    void wellFormedEventGoesToEventsKeyedByDevice() {
+        // Given
+        TrackingEvent event = event("d1", "u1");
+
+        // When
+        OutgoingRecord record = translator.translate("1-0", Json.toText(event));
+
+        // Then
+        assertThat(record.topic()).isEqualTo(Topics.EVENTS);
+        assertThat(record.key()).isEqualTo("d1");
+        assertThat(Json.parse(record.value(), TrackingEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void eventWithoutDeviceIsKeyedByUser() {
+        // When
+        OutgoingRecord record = translator.translate("1-0", Json.toText(event(null, "u1")));
+
+        // Then
+        assertThat(record.key()).isEqualTo("u1");
+    }
+
+    @Test
+    void unreadablePayloadGoesToRejectedWithReasonAndOriginal() {
+        // When
+        OutgoingRecord record = translator.translate("7-1", "{not json");
+
+        // Then
+        assertThat(record.topic()).isEqualTo(Topics.EVENTS_REJECTED);
+        JsonObject body = new JsonObject(new String(record.value(), StandardCharsets.UTF_8));
+        assertThat(body.getString("reason")).isEqualTo("unreadable_event");
+        assertThat(body.getString("payload")).isEqualTo("{not json");
+        assertThat(body.getString("streamEntryId")).isEqualTo("7-1");
+    }
+
+    @Test
+    void payloadMissingRequiredFieldsIsRejected() {
+        // When
+        OutgoingRecord record = translator.translate("7-2", "{\"type\":\"view\"}");
+
+        // Then
+        assertThat(record.topic()).isEqualTo(Topics.EVENTS_REJECTED);
+    }
+
+    @Test
+    void entryWithoutEventFieldIsRejected() {
+        // When
+        OutgoingRecord record = translator.translate("7-3", null);
+
+        // Then
+        assertThat(record.topic()).isEqualTo(Topics.EVENTS_REJECTED);
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("missing_event_field");
+    }
+
+    private static TrackingEvent event(String deviceId, String userId) {
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        return new TrackingEvent("0193-id", "view", now, now, deviceId, userId, null, null, null, Map.of("a", "b"), null, null);
+    }
+}

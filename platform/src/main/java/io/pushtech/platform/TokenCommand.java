@@ -1,0 +1,35 @@
+package io.pushtech.platform;
+
+import io.pushtech.common.auth.BearerTokens;
+import io.pushtech.common.config.Settings;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.util.regex.Pattern;
+
+/** {@code pushtech token <userId>}: prints a bearer token for that user, signed with the stack's secret. */
+final class TokenCommand {
+
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.:@-]{1,128}");
+
+    private final PrintStream out;
+    private final Settings settings;
+
+    TokenCommand(PrintStream out, Settings settings) {
+        this.out = out;
+        this.settings = settings;
+    }
+
+    int run(String userId) throws Exception {
+        if (!USER_ID.matcher(userId).matches()) {
+            throw new UsageException("a user id is 1 to 128 of [A-Za-z0-9_.:@-]");
+        }
+        String secret = DevSecrets.jwtSecret(settings, settings.get(PlatformSettings.DATA_DIR));
+        Vertx vertx = Vertx.vertx();
+        try {
+            out.println(new BearerTokens(vertx, secret).issue(userId));
+        } finally {
+            vertx.close();
+        }
+        return 0;
+    }
+}
