@@ -1,0 +1,208 @@
+package io.pushtech.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The development stack: a Kafka broker (KRaft), a redis-server and a MongoDB-wire server, started together from
+ * one data directory, and stopped together by {@link #close()} or when the JVM exits. Thread-safe.
+ */
+public final class DevStack implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(DevStack.class);
+    private static final AtomicInteger STARTER_COUNT = new AtomicInteger();
+
+    private final Path dataDir;
+    private final StackPorts ports;
+    private final KafkaBroker kafka;
+    private final RedisServerProcess redis;
+    private final MongoWireServer mongo;
+    private final Duration startupTime;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook = new Thread(this::close, "devstack-shutdown");
+
+    private DevStack(Path dataDir, StackPorts ports, KafkaBroker kafka, RedisServerProcess redis, MongoWireServer mongo,
+            Duration startupTime) {
+        this.dataDir = dataDir;
+        this.ports = ports;
+        this.kafka = kafka;
+        this.redis = redis;
+        this.mongo = mongo;
+        this.startupTime = startupTime;
+    }
+
+    /**
+     * Starts Kafka, Redis and MongoDB in parallel and blocks until each of them answers.
+     *
+     * @throws IllegalStateException if a configured port is already in use (nothing is started then)
+     * @throws DevStackException     if a part fails to start; the message names the part and its log file
+     */
+    public static DevStack start(DevStackOptions options) {
+        long startNanos = System.nanoTime();
+        StackPorts ports = StackPorts.choose(options);
+        Path dataDir = options.dataDir();
+        createDirectory(dataDir);
+        ports.remember(dataDir);
+        KafkaBroker kafka = new KafkaBroker(dataDir, ports.kafka(), ports.kafkaController());
+        RedisServerProcess redis = new RedisServerProcess(dataDir, ports.redis());
+        ExecutorService starters = Executors.newFixedThreadPool(3, DevStack::starterThread);
+        CompletableFuture<KafkaBroker> kafkaUp = startAsync("kafka", starters, () -> {
+            kafka.start();
+            return kafka;
+        });
+        CompletableFuture<RedisServerProcess> redisUp = startAsync("redis", starters, () -> {
+            redis.start();
+            return redis;
+        });
+        CompletableFuture<MongoWireServer> mongoUp = startAsync("mongodb", starters,
+                () -> MongoWireServer.start(dataDir, ports.mongo()));
+        starters.shutdown();
+        List<RuntimeException> failures = new ArrayList<>();
+        List.of(kafkaUp, redisUp, mongoUp).forEach(part -> awaitPart(part, failures));
+        if (!failures.isEmpty()) {
+            kafka.stop();
+            redis.stop();
+            mongoUp.thenAccept(MongoWireServer::close);
+            RuntimeException failure = failures.get(0);
+            failures.subList(1, failures.size()).forEach(failure::addSuppressed);
+            throw failure;
+        }
+        DevStack stack = new DevStack(dataDir, ports, kafka, redis, mongoUp.join(), Duration.ofNanos(System.nanoTime() - startNanos));
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        LOGGER.atInfo()
+                .addKeyValue("kafka", stack.kafkaBootstrap())
+                .addKeyValue("redis", stack.redisUrl())
+                .addKeyValue("mongodb", stack.mongoUri())
+                .addKeyValue("startupMillis", stack.startupTime.toMillis())
+                .log("development stack up");
+        return stack;
+    }
+
+    /** {@code 127.0.0.1:<port>}. */
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    /** {@code redis://127.0.0.1:<port>}. */
+    public String redisUrl() {
+        return redis.url();
+    }
+
+    /** {@code mongodb://127.0.0.1:<port>}. */
+    public String mongoUri() {
+        return mongo.uri();
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public RedisServerProcess redis() {
+        return redis;
+    }
+
+    public MongoWireServer mongo() {
+        return mongo;
+    }
+
+    /** The directory holding all data and logs of the stack. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    StackPorts ports() {
+        return ports;
+    }
+
+    /** How long {@link #start(DevStackOptions)} took until all three parts answered. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Stops Kafka, Redis and MongoDB, in that order. Idempotent; also run by a JVM shutdown hook. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        removeShutdownHook();
+        runQuietly("kafka", kafka::stop);
+        runQuietly("redis", redis::stop);
+        runQuietly("mongodb", mongo::close);
+        LOGGER.atInfo().addKeyValue("dataDir", dataDir).log("development stack stopped");
+    }
+
+    private void removeShutdownHook() {
+        if (Thread.currentThread() == shutdownHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+        catch (IllegalStateException e) {
+            // The JVM is already shutting down; the hook may be running this very close() concurrently.
+        }
+    }
+
+    private static void runQuietly(String part, Runnable action) {
+        try {
+            action.run();
+        }
+        catch (RuntimeException e) {
+            LOGGER.atWarn().addKeyValue("part", part).setCause(e).log("could not stop part of the development stack");
+        }
+    }
+
+    private static <T> CompletableFuture<T> startAsync(String part, ExecutorService executor, Supplier<T> start) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return start.get();
+            }
+            catch (DevStackException e) {
+                throw e;
+            }
+            catch (RuntimeException e) {
+                throw new DevStackException(part + " failed to start: " + e.getMessage(), e);
+            }
+        }, executor);
+    }
+
+    private static void awaitPart(CompletableFuture<?> part, List<RuntimeException> failures) {
+        try {
+            part.join();
+        }
+        catch (CompletionException e) {
+            failures.add(e.getCause() instanceof RuntimeException cause ? cause : e);
+        }
+    }
+
+    private static void createDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + directory, e);
+        }
+    }
+
+    private static Thread starterThread(Runnable runnable) {
+        Thread thread = new Thread(runnable, "devstack-start-" + STARTER_COUNT.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    }
+}

@@ -1,0 +1,37 @@
+package io.pushtech.devstack;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the development stack keeps its data and which ports it listens on; a port of 0 means "a free one"
+ * (the one used last time in this data directory when it is still free).
+ *
+ * @param dataDir   the directory holding all data and logs of the stack, made absolute
+ * @param kafkaPort the Kafka client port, or 0
+ * @param redisPort the Redis port, or 0
+ * @param mongoPort the MongoDB-wire port, or 0
+ */
+public record DevStackOptions(Path dataDir, int kafkaPort, int redisPort, int mongoPort) {
+
+    private static final int MAX_PORT = 65_535;
+
+    public DevStackOptions {
+        Objects.requireNonNull(dataDir, "dataDir");
+        dataDir = dataDir.toAbsolutePath().normalize();
+        requirePort("kafka", kafkaPort);
+        requirePort("redis", redisPort);
+        requirePort("mongodb", mongoPort);
+    }
+
+    /** Options for a stack in {@code dataDir} on free ports. */
+    public static DevStackOptions inDirectory(Path dataDir) {
+        return new DevStackOptions(dataDir, 0, 0, 0);
+    }
+
+    private static void requirePort(String part, int port) {
+        if (port < 0 || port > MAX_PORT) {
+            throw new IllegalArgumentException(part + " port " + port + " is not between 0 and " + MAX_PORT);
+        }
+    }
+}
