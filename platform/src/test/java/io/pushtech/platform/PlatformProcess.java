@@ -1,0 +1,99 @@
+package io.pushtech.platform;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** {@code pushtech up} as a child JVM, the way a user runs it, with the addresses it prints. */
+final class PlatformProcess implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final Map<String, String> addresses = new HashMap<>();
+    private final List<ProcessHandle> descendants = new ArrayList<>();
+
+    private PlatformProcess(Process process) {
+        this.process = process;
+    }
+
+    /** Starts {@code pushtech up} and returns once it printed its summary line. */
+    static PlatformProcess up(Path dataDir, Path log) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(
+                java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "up");
+        builder.environment().put("PUSHTECH_DATA_DIR", dataDir.toString());
+        for (String port : List.of("TRACKER_PORT", "KAFKASTORE_PORT", "STORAGE_PORT")) {
+            builder.environment().put(port, "0");
+        }
+        builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        PlatformProcess platform = new PlatformProcess(builder.start());
+        try {
+            platform.readAddresses();
+        } catch (Exception | AssertionError e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
+    }
+
+    private void readAddresses() throws Exception {
+        var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<Void> summary = CompletableFuture.runAsync(() -> {
+            try {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (line.startsWith("pushtech up in")) {
+                        return;
+                    }
+                    String[] parts = line.split(" ", 2);
+                    if (parts.length != 2) {
+                        throw new IllegalStateException("unexpected line on stdout: '" + line + "'");
+                    }
+                    addresses.put(parts[0], parts[1]);
+                }
+                throw new IllegalStateException("pushtech up ended before it was up");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        summary.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+        process.descendants().forEach(descendants::add);
+    }
+
+    String address(String name) {
+        return addresses.get(name);
+    }
+
+    Map<String, String> addresses() {
+        return Map.copyOf(addresses);
+    }
+
+    /** The child processes (Kafka broker, redis-server) seen once the platform was up. */
+    List<ProcessHandle> descendants() {
+        return descendants;
+    }
+
+    /** Sends SIGTERM, as Ctrl-C or a container stop would, and returns the exit code. */
+    int terminate(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("pushtech up did not stop within " + within.toSeconds() + " s");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+}
