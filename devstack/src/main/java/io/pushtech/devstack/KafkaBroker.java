@@ -68,7 +68,7 @@ public final class KafkaBroker {
 
     /** Stops the broker gracefully (SIGTERM, controlled shutdown). Tests that call this restart it with {@link #start()}. */
     public synchronized void stop() {
-        if (process != null) {
+        if (isRunning()) {
             process.stop(ChildProcess.DEFAULT_GRACE);
             LOGGER.atInfo().addKeyValue("port", port).log("kafka broker stopped");
         }
@@ -76,7 +76,7 @@ public final class KafkaBroker {
 
     /** Kills the broker (SIGKILL), as a crash would. Tests that call this restart it with {@link #start()}. */
     public synchronized void kill() {
-        if (process != null) {
+        if (isRunning()) {
             process.kill();
             LOGGER.atInfo().addKeyValue("port", port).log("kafka broker killed");
         }

@@ -61,7 +61,7 @@ public final class RedisServerProcess {
 
     /** Stops redis-server gracefully (SIGTERM: it fsyncs the append-only file). Tests that call this restart it with {@link #start()}. */
     public synchronized void stop() {
-        if (process != null) {
+        if (isRunning()) {
             process.stop(STOP_GRACE);
             LOGGER.atInfo().addKeyValue("port", port).log("redis server stopped");
         }
@@ -69,7 +69,7 @@ public final class RedisServerProcess {
 
     /** Kills redis-server (SIGKILL), as a crash would. Tests that call this restart it with {@link #start()}. */
     public synchronized void kill() {
-        if (process != null) {
+        if (isRunning()) {
             process.kill();
             LOGGER.atInfo().addKeyValue("port", port).log("redis server killed");
         }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,12 +43,13 @@ class PortInUseTest {
     @Test
     void samePortConfiguredForTwoPartsIsRejected() {
         // Given
-        DevStackOptions options = new DevStackOptions(workDir, 19_092, 19_092, 0);
+        int port = FreePorts.pick(Set.of());
+        DevStackOptions options = new DevStackOptions(workDir, port, port, 0);
 
         // When / Then
         assertThatThrownBy(() -> DevStack.start(options))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("redis port 19092 is configured for another part too");
+                .hasMessage("redis port " + port + " is configured for another part too");
     }
 
     @Test
