@@ -34,7 +34,8 @@ public final class DevStack implements AutoCloseable {
     private final MongoWireServer mongo;
     private final Duration startupTime;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final Thread shutdownHook = new Thread(this::close, "devstack-shutdown");
+    private final Thread shutdownHook = new Thread(this::closeDependentsThenStack, "devstack-shutdown");
+    private volatile AutoCloseable dependents = () -> { };
 
     private DevStack(Path dataDir, StackPorts ports, KafkaBroker kafka, RedisServerProcess redis, MongoWireServer mongo,
             Duration startupTime) {
@@ -132,6 +133,24 @@ public final class DevStack implements AutoCloseable {
     /** How long {@link #start(DevStackOptions)} took until all three parts answered. */
     public Duration startupTime() {
         return startupTime;
+    }
+
+    /**
+     * Makes the JVM shutdown hook close {@code dependents} (the services using the stack) before the stack, so
+     * they can flush and leave their groups while Kafka, Redis and MongoDB still answer.
+     */
+    public void closeFirstOnShutdown(AutoCloseable dependents) {
+        this.dependents = dependents;
+    }
+
+    private void closeDependentsThenStack() {
+        try {
+            dependents.close();
+        }
+        catch (Exception e) {
+            LOGGER.atWarn().setCause(e).log("services using the development stack did not stop cleanly");
+        }
+        close();
     }
 
     /** Stops Kafka, Redis and MongoDB, in that order. Idempotent; also run by a JVM shutdown hook. */

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Spawns the stack's child processes so that they never outlive this JVM: on Linux each child runs in its own
  * session ({@code setsid}, so a terminal's Ctrl-C reaches only this JVM, which then stops the children in
  * order) with a parent-death signal of SIGKILL ({@code setpriv --pdeathsig KILL}, so a killed JVM takes its
- * children with it), and a shutdown hook stops whatever is still running when the JVM exits.
+ * children with it). Stopping them gracefully is their owner's job ({@link DevStack#close()}, also on JVM exit):
+ * a second, concurrent shutdown hook here would stop Kafka and Redis under the services still using them.
  * <p>
  * Linux sends the parent-death signal when the <em>thread</em> that forked the child ends, not the process, so
  * every child is forked from one dedicated daemon thread that lives as long as the JVM; this is why the
@@ -38,12 +37,7 @@ final class ProcessLauncher {
     // A task that throws inside execute() would end the pool's thread (and SIGKILL every child forked from
     // it); submit() keeps the exception in the Future, so the one thread lives until the JVM exits.
     private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(ProcessLauncher::spawnerThread);
-    private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
     private static final List<String> PREFIX = detectPrefix();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ProcessLauncher::stopAll, "devstack-children-shutdown"));
-    }
 
     private ProcessLauncher() {
     }
@@ -78,16 +72,8 @@ final class ProcessLauncher {
             throw new DevStackException(name + " start was interrupted", e);
         }
         ChildProcess child = new ChildProcess(name, process, logFile);
-        LIVE.add(child);
-        process.onExit().thenRun(() -> LIVE.remove(child));
         LOGGER.atDebug().addKeyValue("process", name).addKeyValue("pid", process.pid()).log("child process started");
         return child;
-    }
-
-    private static void stopAll() {
-        List<ChildProcess> children = List.copyOf(LIVE);
-        children.forEach(ChildProcess::signalStop);
-        children.forEach(child -> child.stop(ChildProcess.DEFAULT_GRACE));
     }
 
     private static Thread spawnerThread(Runnable runnable) {

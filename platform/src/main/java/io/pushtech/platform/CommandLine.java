@@ -34,6 +34,8 @@ public final class CommandLine {
 
     public int run(String... args) {
         try {
+            settings.get(PlatformSettings.LOG_FORMAT);
+            settings.get(PlatformSettings.LOG_LEVEL);
             return dispatch(args);
         } catch (UsageException e) {
             err.println("pushtech: " + e.getMessage());

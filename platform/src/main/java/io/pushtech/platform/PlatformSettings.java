@@ -16,9 +16,9 @@ public final class PlatformSettings {
     public static final Setting<Integer> MONGO_PORT =
             Setting.port("PUSHTECH_MONGO_PORT", 0, "Port of the embedded MongoDB-wire server; 0 picks a free one.");
     public static final Setting<String> LOG_FORMAT =
-            Setting.text("PUSHTECH_LOG_FORMAT", "text", "`text`, or `json` for one JSON object per log line.");
+            Setting.oneOf("PUSHTECH_LOG_FORMAT", "text", "`text`, or `json` for one JSON object per log line.", "text", "json");
     public static final Setting<String> LOG_LEVEL =
-            Setting.text("PUSHTECH_LOG_LEVEL", "INFO", "Level of the platform's own loggers (TRACE to ERROR).");
+            Setting.oneOf("PUSHTECH_LOG_LEVEL", "INFO", "Level of the platform's own loggers.", "TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     public static final Setting<String> JAVA_OPTS =
             Setting.text("PUSHTECH_JAVA_OPTS", "", "Extra JVM options the `pushtech` script passes to java.");
 

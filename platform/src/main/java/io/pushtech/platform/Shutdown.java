@@ -16,13 +16,16 @@ final class Shutdown {
 
     /** Services stop first, while the servers they flush to are still up; then the stack. */
     static void onSignal(RunningServices services, Optional<DevStack> stack) {
+        if (stack.isPresent()) {
+            stack.get().closeFirstOnShutdown(services);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 services.close();
             } catch (Exception e) {
                 LOGGER.atWarn().addKeyValue("error", e.toString()).log("services did not stop cleanly");
             }
-            stack.ifPresent(DevStack::close);
         }, "pushtech-shutdown"));
     }
 

@@ -99,6 +99,16 @@ class CommandLineTest {
     }
 
     @Test
+    void unknownLogFormatIsRefusedBeforeAnythingStarts() {
+        // When
+        int code = run(Map.of("PUSHTECH_LOG_FORMAT", "xml"), "help");
+
+        // Then
+        assertThat(code).isEqualTo(1);
+        assertThat(err().strip()).isEqualTo("pushtech: PUSHTECH_LOG_FORMAT='xml' is not valid: must be one of text, json");
+    }
+
+    @Test
     void configPrintsEverySetting() {
         // When
         int code = run(Map.of(), "config");

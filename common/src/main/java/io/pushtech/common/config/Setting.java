@@ -1,6 +1,7 @@
 package io.pushtech.common.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -29,6 +30,17 @@ public record Setting<T>(String name, String defaultValue, String description, F
                 throw new IllegalArgumentException("must be between " + min + " and " + max);
             }
             return value;
+        });
+    }
+
+    /** A value that must be one of {@code choices}. */
+    public static Setting<String> oneOf(String name, String defaultValue, String description, String... choices) {
+        List<String> allowed = List.of(choices);
+        return new Setting<>(name, defaultValue, description, text -> {
+            if (!allowed.contains(text)) {
+                throw new IllegalArgumentException("must be one of " + String.join(", ", allowed));
+            }
+            return text;
         });
     }
 
