@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +34,14 @@ public final class DevStack implements AutoCloseable {
     private final Duration startupTime;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::closeDependentsThenStack, "devstack-shutdown");
-    private volatile AutoCloseable dependents = () -> { };
+    private volatile AutoCloseable dependents = () -> {};
 
-    private DevStack(Path dataDir, StackPorts ports, KafkaBroker kafka, RedisServerProcess redis, MongoWireServer mongo,
+    private DevStack(
+            Path dataDir,
+            StackPorts ports,
+            KafkaBroker kafka,
+            RedisServerProcess redis,
+            MongoWireServer mongo,
             Duration startupTime) {
         this.dataDir = dataDir;
         this.ports = ports;
@@ -70,8 +74,8 @@ public final class DevStack implements AutoCloseable {
             redis.start();
             return redis;
         });
-        CompletableFuture<MongoWireServer> mongoUp = startAsync("mongodb", starters,
-                () -> MongoWireServer.start(dataDir, ports.mongo()));
+        CompletableFuture<MongoWireServer> mongoUp =
+                startAsync("mongodb", starters, () -> MongoWireServer.start(dataDir, ports.mongo()));
         starters.shutdown();
         List<RuntimeException> failures = new ArrayList<>();
         List.of(kafkaUp, redisUp, mongoUp).forEach(part -> awaitPart(part, failures));
@@ -83,7 +87,8 @@ public final class DevStack implements AutoCloseable {
             failures.subList(1, failures.size()).forEach(failure::addSuppressed);
             throw failure;
         }
-        DevStack stack = new DevStack(dataDir, ports, kafka, redis, mongoUp.join(), Duration.ofNanos(System.nanoTime() - startNanos));
+        DevStack stack = new DevStack(
+                dataDir, ports, kafka, redis, mongoUp.join(), Duration.ofNanos(System.nanoTime() - startNanos));
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
         LOGGER.atInfo()
                 .addKeyValue("kafka", stack.kafkaBootstrap())
@@ -146,8 +151,7 @@ public final class DevStack implements AutoCloseable {
     private void closeDependentsThenStack() {
         try {
             dependents.close();
-        }
-        catch (Exception e) {
+        } catch (Exception e) {
             LOGGER.atWarn().setCause(e).log("services using the development stack did not stop cleanly");
         }
         close();
@@ -172,8 +176,7 @@ public final class DevStack implements AutoCloseable {
         }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        }
-        catch (IllegalStateException e) {
+        } catch (IllegalStateException e) {
             // The JVM is already shutting down; the hook may be running this very close() concurrently.
         }
     }
@@ -181,31 +184,29 @@ public final class DevStack implements AutoCloseable {
     private static void runQuietly(String part, Runnable action) {
         try {
             action.run();
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             LOGGER.atWarn().addKeyValue("part", part).setCause(e).log("could not stop part of the development stack");
         }
     }
 
     private static <T> CompletableFuture<T> startAsync(String part, ExecutorService executor, Supplier<T> start) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return start.get();
-            }
-            catch (DevStackException e) {
-                throw e;
-            }
-            catch (RuntimeException e) {
-                throw new DevStackException(part + " failed to start: " + e.getMessage(), e);
-            }
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return start.get();
+                    } catch (DevStackException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        throw new DevStackException(part + " failed to start: " + e.getMessage(), e);
+                    }
+                },
+                executor);
     }
 
     private static void awaitPart(CompletableFuture<?> part, List<RuntimeException> failures) {
         try {
             part.join();
-        }
-        catch (CompletionException e) {
+        } catch (CompletionException e) {
             failures.add(e.getCause() instanceof RuntimeException cause ? cause : e);
         }
     }
@@ -213,8 +214,7 @@ public final class DevStack implements AutoCloseable {
     private static void createDirectory(Path directory) {
         try {
             Files.createDirectories(directory);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + directory, e);
         }
     }

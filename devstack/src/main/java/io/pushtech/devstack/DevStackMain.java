@@ -10,8 +10,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class DevStackMain {
 
-    private DevStackMain() {
-    }
+    private DevStackMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         String configured = System.getenv("PUSHTECH_DATA_DIR");
@@ -19,8 +18,7 @@ public final class DevStackMain {
         DevStack stack;
         try {
             stack = DevStack.start(DevStackOptions.inDirectory(dataDir));
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             System.err.println("development stack failed to start: " + e.getMessage());
             System.exit(1);
             return;
@@ -28,7 +26,8 @@ public final class DevStackMain {
         System.out.println("kafka " + stack.kafkaBootstrap());
         System.out.println("redis " + stack.redisUrl());
         System.out.println("mongodb " + stack.mongoUri());
-        System.out.printf(Locale.ROOT, "stack up in %.1f s%n", stack.startupTime().toMillis() / 1000.0);
+        System.out.printf(
+                Locale.ROOT, "stack up in %.1f s%n", stack.startupTime().toMillis() / 1000.0);
         System.out.flush();
         // The stack's shutdown hook stops it on SIGINT/SIGTERM; this thread only keeps the JVM alive until then.
         new CountDownLatch(1).await();

@@ -15,8 +15,7 @@ final class FreePorts {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 200;
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** Whether a server could bind {@code port} on 127.0.0.1 right now. */
     static boolean isFree(int port) {
@@ -24,8 +23,7 @@ final class FreePorts {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
             return true;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -45,8 +43,7 @@ final class FreePorts {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(LOOPBACK, port), CONNECT_TIMEOUT_MILLIS);
             return true;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -56,8 +53,7 @@ final class FreePorts {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0));
             return socket.getLocalPort();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("no free port on " + LOOPBACK, e);
         }
     }

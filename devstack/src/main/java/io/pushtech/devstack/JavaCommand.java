@@ -7,8 +7,7 @@ import java.util.List;
 /** Builds the command line of a child JVM that runs a main class from this JVM's own classpath. */
 final class JavaCommand {
 
-    private JavaCommand() {
-    }
+    private JavaCommand() {}
 
     static List<String> of(List<String> jvmOptions, String mainClass, List<String> arguments) {
         List<String> command = new ArrayList<>();

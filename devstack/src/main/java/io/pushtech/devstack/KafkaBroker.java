@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -30,8 +29,12 @@ public final class KafkaBroker {
     // with lz4 took about the same time (1.0 s vs 1.2 s); a development broker is started far more often than
     // it is pushed to its limits.
     private static final List<String> JVM_OPTIONS = List.of(
-            "-Xms128m", "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
+            "-Xms128m",
+            "-Xmx768m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.awt.headless=true");
 
     private final KafkaServerFiles files;
     private final Path logFile;
@@ -54,7 +57,8 @@ public final class KafkaBroker {
             return;
         }
         files.write();
-        List<String> arguments = new ArrayList<>(List.of(files.serverProperties().toString()));
+        List<String> arguments =
+                new ArrayList<>(List.of(files.serverProperties().toString()));
         if (!files.isFormatted()) {
             String clusterId = Uuid.randomUuid().toString();
             arguments.add(clusterId);
@@ -63,7 +67,10 @@ public final class KafkaBroker {
         process = ProcessLauncher.launch(PART, javaCommand(arguments), logFile, logFileStarted);
         logFileStarted = true;
         Readiness.await(PART, Optional.of(process), logFile.toString(), START_TIMEOUT, this::answers);
-        LOGGER.atInfo().addKeyValue("port", port).addKeyValue("pid", process.pid()).log("kafka broker up");
+        LOGGER.atInfo()
+                .addKeyValue("port", port)
+                .addKeyValue("pid", process.pid())
+                .log("kafka broker up");
     }
 
     /** Stops the broker gracefully (SIGTERM, controlled shutdown). Tests that call this restart it with {@link #start()}. */
@@ -115,18 +122,21 @@ public final class KafkaBroker {
                     .nodes()
                     .get(PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                     .isEmpty();
-        }
-        finally {
+        } finally {
             admin.close(Duration.ofMillis(PROBE_TIMEOUT_MILLIS));
         }
     }
 
     private Map<String, Object> probeConfig() {
         return Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "devstack-readiness",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MILLIS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MILLIS);
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "devstack-readiness",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                PROBE_TIMEOUT_MILLIS,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                PROBE_TIMEOUT_MILLIS);
     }
 
     private List<String> javaCommand(List<String> arguments) {

@@ -19,7 +19,8 @@ final class KafkaServerFiles {
 
     // The classpath may carry logback (our services' binding); without this file the child would pick up a
     // logback-test.xml or logback's DEBUG default. Everything goes to stdout, which is the broker's log file.
-    private static final String LOGBACK_XML = """
+    private static final String LOGBACK_XML =
+            """
             <configuration>
               <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
                 <encoder><pattern>%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
@@ -64,8 +65,7 @@ final class KafkaServerFiles {
             Files.createDirectories(logDir());
             Files.writeString(serverProperties(), render(serverConfig()), StandardCharsets.UTF_8);
             Files.writeString(logbackXml(), LOGBACK_XML, StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

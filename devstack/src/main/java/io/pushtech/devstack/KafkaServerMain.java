@@ -11,8 +11,7 @@ import kafka.tools.StorageTool;
  */
 public final class KafkaServerMain {
 
-    private KafkaServerMain() {
-    }
+    private KafkaServerMain() {}
 
     public static void main(String[] args) {
         if (args.length < 1 || args.length > 2) {
@@ -21,7 +20,8 @@ public final class KafkaServerMain {
         }
         String serverProperties = args[0];
         if (args.length == 2) {
-            int exitCode = StorageTool.execute(new String[] {"format", "-t", args[1], "-c", serverProperties}, System.out);
+            int exitCode =
+                    StorageTool.execute(new String[] {"format", "-t", args[1], "-c", serverProperties}, System.out);
             if (exitCode != 0) {
                 System.err.println("kafka storage format failed with exit code " + exitCode);
                 System.exit(exitCode);

@@ -1,5 +1,11 @@
 package io.pushtech.devstack;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,18 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * A MongoDB-wire server inside this JVM (mongo-java-server), bound to 127.0.0.1 and storing its databases in an
@@ -46,8 +43,7 @@ public final class MongoWireServer implements AutoCloseable {
         Path directory = dataDir.resolve("mongodb");
         try {
             Files.createDirectories(directory);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Path storeFile = directory.resolve("mongodb.mv");
@@ -57,12 +53,14 @@ public final class MongoWireServer implements AutoCloseable {
         try {
             server.bind(FreePorts.LOOPBACK, port);
             Readiness.await(PART, Optional.empty(), "the log of this JVM", START_TIMEOUT, started::answersPing);
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             started.close();
             throw e;
         }
-        LOGGER.atInfo().addKeyValue("port", port).addKeyValue("store", storeFile).log("mongodb-wire server up");
+        LOGGER.atInfo()
+                .addKeyValue("port", port)
+                .addKeyValue("store", storeFile)
+                .log("mongodb-wire server up");
         return started;
     }
 
@@ -88,7 +86,8 @@ public final class MongoWireServer implements AutoCloseable {
     private boolean answersPing() {
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri()))
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS))
+                .applyToClusterSettings(
+                        cluster -> cluster.serverSelectionTimeout(PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS))
                 .build();
         try (MongoClient client = MongoClients.create(settings)) {

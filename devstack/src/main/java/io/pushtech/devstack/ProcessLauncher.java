@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +38,7 @@ final class ProcessLauncher {
     private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(ProcessLauncher::spawnerThread);
     private static final List<String> PREFIX = detectPrefix();
 
-    private ProcessLauncher() {
-    }
+    private ProcessLauncher() {}
 
     /**
      * Starts {@code command} with its stdout and stderr going to {@code logFile} (appended to, or truncated
@@ -49,8 +47,7 @@ final class ProcessLauncher {
     static ChildProcess launch(String name, List<String> command, Path logFile, boolean append) {
         try {
             Files.createDirectories(logFile.getParent());
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<String> fullCommand = new ArrayList<>(PREFIX);
@@ -63,16 +60,18 @@ final class ProcessLauncher {
         Process process;
         try {
             process = spawned.get();
-        }
-        catch (ExecutionException e) {
-            throw new DevStackException(name + " could not be started: " + e.getCause().getMessage(), e.getCause());
-        }
-        catch (InterruptedException e) {
+        } catch (ExecutionException e) {
+            throw new DevStackException(
+                    name + " could not be started: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DevStackException(name + " start was interrupted", e);
         }
         ChildProcess child = new ChildProcess(name, process, logFile);
-        LOGGER.atDebug().addKeyValue("process", name).addKeyValue("pid", process.pid()).log("child process started");
+        LOGGER.atDebug()
+                .addKeyValue("process", name)
+                .addKeyValue("pid", process.pid())
+                .log("child process started");
         return child;
     }
 
@@ -91,9 +90,10 @@ final class ProcessLauncher {
         List<String> prefix = new ArrayList<>();
         // setsid execs in place (a freshly spawned child is no process-group leader), so the pid we get is
         // the final program's and its parent-death signal still points at this JVM's spawner thread.
-        setsid.ifPresentOrElse(path -> prefix.add(path.toString()),
-                () -> LOGGER.atWarn().log("setsid not found: a Ctrl-C in the terminal also reaches the stack's child processes"));
-        setpriv.ifPresentOrElse(path -> prefix.addAll(List.of(path.toString(), "--pdeathsig", "KILL", "--")),
+        setsid.ifPresentOrElse(path -> prefix.add(path.toString()), () -> LOGGER.atWarn()
+                .log("setsid not found: a Ctrl-C in the terminal also reaches the stack's child processes"));
+        setpriv.ifPresentOrElse(
+                path -> prefix.addAll(List.of(path.toString(), "--pdeathsig", "KILL", "--")),
                 () -> LOGGER.atWarn().log("setpriv not found: child processes may outlive this JVM if it is killed"));
         return List.copyOf(prefix);
     }

@@ -17,37 +17,34 @@ final class Readiness {
         boolean answers() throws Exception;
     }
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     static void await(String part, Optional<ChildProcess> child, String logLocation, Duration timeout, Probe probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception lastFailure = null;
         while (System.nanoTime() < deadline) {
             if (child.isPresent() && !child.get().isAlive()) {
-                throw new DevStackException(part + " exited with code " + child.get().exitValue()
-                        + " while starting; see " + logLocation);
+                throw new DevStackException(
+                        part + " exited with code " + child.get().exitValue() + " while starting; see " + logLocation);
             }
             try {
                 if (probe.answers()) {
                     return;
                 }
-            }
-            catch (Exception e) {
+            } catch (Exception e) {
                 lastFailure = e;
             }
             sleep(part);
         }
         String reason = lastFailure == null ? "" : " (last error: " + lastFailure + ")";
-        throw new DevStackException(part + " did not answer within " + timeout.toSeconds() + " s" + reason
-                + "; see " + logLocation);
+        throw new DevStackException(
+                part + " did not answer within " + timeout.toSeconds() + " s" + reason + "; see " + logLocation);
     }
 
     private static void sleep(String part) {
         try {
             Thread.sleep(POLL_MILLIS);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DevStackException("waiting for " + part + " was interrupted", e);
         }

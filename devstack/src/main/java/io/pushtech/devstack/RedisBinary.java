@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +21,7 @@ final class RedisBinary {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(RedisBinary.class);
 
-    private RedisBinary() {
-    }
+    private RedisBinary() {}
 
     static Path locate() {
         Optional<Path> system = ProcessLauncher.onPath("redis-server");
@@ -71,17 +69,14 @@ final class RedisBinary {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             LOGGER.atInfo().addKeyValue("path", target).log("extracted the bundled redis-server");
             return target;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("redis: cannot extract " + resource + " to " + target, e);
         }
     }
 
     private static Path cacheDirectory() {
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg == null || xdg.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".cache")
-                : Path.of(xdg);
+        Path base = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
         return base.resolve("pushtech").resolve("redis");
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +55,10 @@ public final class RedisServerProcess {
         process = ProcessLauncher.launch(PART, List.of(binary.toString(), config.toString()), logFile, logFileStarted);
         logFileStarted = true;
         Readiness.await(PART, Optional.of(process), logFile.toString(), START_TIMEOUT, this::answersPing);
-        LOGGER.atInfo().addKeyValue("port", port).addKeyValue("pid", process.pid()).log("redis server up");
+        LOGGER.atInfo()
+                .addKeyValue("port", port)
+                .addKeyValue("pid", process.pid())
+                .log("redis server up");
     }
 
     /** Stops redis-server gracefully (SIGTERM: it fsyncs the append-only file). Tests that call this restart it with {@link #start()}. */
@@ -98,7 +100,8 @@ public final class RedisServerProcess {
     }
 
     private Path writeConfig() {
-        String config = String.join("\n",
+        String config = String.join(
+                "\n",
                 "# written by devstack at every start",
                 "port " + port,
                 "bind " + FreePorts.LOOPBACK,
@@ -114,8 +117,7 @@ public final class RedisServerProcess {
             Files.createDirectories(directory);
             Files.createDirectories(logFile.getParent());
             Files.writeString(file, config, StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return file;
@@ -132,7 +134,8 @@ public final class RedisServerProcess {
             OutputStream out = socket.getOutputStream();
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             return "+PONG".equals(in.readLine());
         }
     }

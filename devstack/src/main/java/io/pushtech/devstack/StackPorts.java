@@ -48,8 +48,7 @@ record StackPorts(int kafka, int kafkaController, int redis, int mongo) {
         properties.setProperty("mongodb", Integer.toString(mongo));
         try (Writer writer = Files.newBufferedWriter(dataDir.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
             properties.store(writer, "ports of the last run, reused when free");
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -82,8 +81,7 @@ record StackPorts(int kafka, int kafkaController, int redis, int mongo) {
         try {
             int port = value == null ? 0 : Integer.parseInt(value.trim());
             return port > 0 && port <= 65_535 ? port : 0;
-        }
-        catch (NumberFormatException e) {
+        } catch (NumberFormatException e) {
             return 0;
         }
     }
@@ -93,8 +91,7 @@ record StackPorts(int kafka, int kafkaController, int redis, int mongo) {
         if (Files.isRegularFile(file)) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 properties.load(reader);
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }

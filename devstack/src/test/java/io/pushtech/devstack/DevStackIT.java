@@ -1,38 +1,27 @@
 package io.pushtech.devstack;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-
 import io.pushtech.devstack.junit.TestNamespace;
 import io.pushtech.devstack.junit.WithDevStack;
-
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @WithDevStack
 class DevStackIT {
@@ -68,7 +57,9 @@ class DevStackIT {
         }
 
         // Then
-        assertThat(KafkaClients.readAll(stack, topic, 1)).extracting(ConsumerRecord::value).containsExactly("hello");
+        assertThat(KafkaClients.readAll(stack, topic, 1))
+                .extracting(ConsumerRecord::value)
+                .containsExactly("hello");
     }
 
     @Test
@@ -83,7 +74,9 @@ class DevStackIT {
 
             // Then
             List<StreamEntry> entries = redis.xrange(key, (StreamEntryID) null, (StreamEntryID) null);
-            assertThat(entries).extracting(entry -> entry.getFields().get("type")).containsExactly("view", "location");
+            assertThat(entries)
+                    .extracting(entry -> entry.getFields().get("type"))
+                    .containsExactly("view", "location");
         }
     }
 
@@ -91,7 +84,8 @@ class DevStackIT {
     void mongoFindsAnInsertedDocument() {
         // Given
         try (MongoClient client = MongoClients.create(stack.mongoUri())) {
-            MongoCollection<Document> offers = client.getDatabase(namespace.value()).getCollection("offers");
+            MongoCollection<Document> offers =
+                    client.getDatabase(namespace.value()).getCollection("offers");
 
             // When
             offers.insertOne(new Document("_id", "offer-1").append("title", "bike"));

@@ -1,15 +1,14 @@
 package io.pushtech.devstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The stack as a developer runs it: a JVM of its own that prints its addresses and is stopped by a signal. */
 class DevStackMainIT {
@@ -25,11 +24,12 @@ class DevStackMainIT {
         try (StackMainProcess main = StackMainProcess.startIn(workDir)) {
 
             // Then
-            assertThat(main.printedLines()).satisfiesExactly(
-                    line -> assertThat(line).matches("kafka 127\\.0\\.0\\.1:\\d+"),
-                    line -> assertThat(line).matches("redis redis://127\\.0\\.0\\.1:\\d+"),
-                    line -> assertThat(line).matches("mongodb mongodb://127\\.0\\.0\\.1:\\d+"),
-                    line -> assertThat(line).matches("stack up in \\d+\\.\\d s"));
+            assertThat(main.printedLines())
+                    .satisfiesExactly(
+                            line -> assertThat(line).matches("kafka 127\\.0\\.0\\.1:\\d+"),
+                            line -> assertThat(line).matches("redis redis://127\\.0\\.0\\.1:\\d+"),
+                            line -> assertThat(line).matches("mongodb mongodb://127\\.0\\.0\\.1:\\d+"),
+                            line -> assertThat(line).matches("stack up in \\d+\\.\\d s"));
         }
     }
 

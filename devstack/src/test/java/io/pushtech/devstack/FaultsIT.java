@@ -1,23 +1,20 @@
 package io.pushtech.devstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pushtech.devstack.junit.TestNamespace;
+import io.pushtech.devstack.junit.WithDevStack;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.pushtech.devstack.junit.TestNamespace;
-import io.pushtech.devstack.junit.WithDevStack;
-
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stops and kills parts of the shared stack; every test leaves them running again. */
 @WithDevStack

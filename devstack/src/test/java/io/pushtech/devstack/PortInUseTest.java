@@ -1,19 +1,18 @@
 package io.pushtech.devstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PortInUseTest {
 
@@ -21,13 +20,14 @@ class PortInUseTest {
     Path workDir;
 
     @ParameterizedTest
-    @ValueSource(strings = { "kafka", "redis", "mongodb" })
+    @ValueSource(strings = {"kafka", "redis", "mongodb"})
     void configuredPortInUseIsAOneLineErrorBeforeAnythingStarts(String part) throws IOException {
         // Given
         Path dataDir = workDir.resolve("data");
         try (ServerSocket occupant = listeningSocket()) {
             int port = occupant.getLocalPort();
-            DevStackOptions options = new DevStackOptions(dataDir,
+            DevStackOptions options = new DevStackOptions(
+                    dataDir,
                     part.equals("kafka") ? port : 0,
                     part.equals("redis") ? port : 0,
                     part.equals("mongodb") ? port : 0);

@@ -1,16 +1,15 @@
 package io.pushtech.devstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class ProcessLauncherTest {
 
@@ -20,17 +19,17 @@ class ProcessLauncherTest {
     @Test
     void childRunsTheProgramItselfAsLeaderOfItsOwnSession() throws IOException {
         // When
-        ChildProcess child = ProcessLauncher.launch("sleeper", List.of("sleep", "30"), logDir.resolve("sleep.log"), false);
+        ChildProcess child =
+                ProcessLauncher.launch("sleeper", List.of("sleep", "30"), logDir.resolve("sleep.log"), false);
 
         // Then
         try {
             // setsid and setpriv exec in place: the pid soon runs sleep itself, with no process forked between.
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                    assertThat(ProcessHandle.of(child.pid()).flatMap(handle -> handle.info().command()))
-                            .hasValueSatisfying(command -> assertThat(command).endsWith("/sleep")));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(ProcessHandle.of(child.pid())
+                            .flatMap(handle -> handle.info().command()))
+                    .hasValueSatisfying(command -> assertThat(command).endsWith("/sleep")));
             assertThat(sessionId(child.pid())).isEqualTo(child.pid());
-        }
-        finally {
+        } finally {
             child.kill();
         }
     }
@@ -38,7 +37,8 @@ class ProcessLauncherTest {
     @Test
     void stopEndsTheChildWithSigterm() {
         // Given
-        ChildProcess child = ProcessLauncher.launch("sleeper", List.of("sleep", "30"), logDir.resolve("sleep.log"), false);
+        ChildProcess child =
+                ProcessLauncher.launch("sleeper", List.of("sleep", "30"), logDir.resolve("sleep.log"), false);
 
         // When
         child.stop(ChildProcess.DEFAULT_GRACE);
@@ -54,7 +54,8 @@ class ProcessLauncherTest {
         Path logFile = logDir.resolve("echo.log");
 
         // When
-        ChildProcess child = ProcessLauncher.launch("echo", List.of("sh", "-c", "echo out; echo err >&2"), logFile, false);
+        ChildProcess child =
+                ProcessLauncher.launch("echo", List.of("sh", "-c", "echo out; echo err >&2"), logFile, false);
         child.waitFor(Duration.ofSeconds(10));
 
         // Then

@@ -1,27 +1,24 @@
 package io.pushtech.devstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stacks of their own, closed and started again on the same data directory. */
 class RestartIT {
@@ -48,7 +45,9 @@ class RestartIT {
 
             // Then
             assertThat(second.ports()).isEqualTo(other);
-            assertThat(KafkaClients.readAll(second, TOPIC, 1)).extracting(ConsumerRecord::value).containsExactly("kept");
+            assertThat(KafkaClients.readAll(second, TOPIC, 1))
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly("kept");
             assertThat(readStream(second)).containsExactly("kept");
             assertThat(readDocument(second)).containsEntry("value", "kept");
         }
@@ -87,8 +86,8 @@ class RestartIT {
     }
 
     private static StackPorts otherPortsThan(StackPorts previous) {
-        Set<Integer> taken = new HashSet<>(List.of(previous.kafka(), previous.kafkaController(), previous.redis(),
-                previous.mongo()));
+        Set<Integer> taken = new HashSet<>(
+                List.of(previous.kafka(), previous.kafkaController(), previous.redis(), previous.mongo()));
         int kafka = pickInto(taken);
         int controller = pickInto(taken);
         int redis = pickInto(taken);
@@ -109,7 +108,9 @@ class RestartIT {
             redis.xadd(STREAM, StreamEntryID.NEW_ENTRY, Map.of("value", "kept"));
         }
         try (MongoClient client = MongoClients.create(stack.mongoUri())) {
-            client.getDatabase("restart").getCollection("items").insertOne(new Document("_id", 1).append("value", "kept"));
+            client.getDatabase("restart")
+                    .getCollection("items")
+                    .insertOne(new Document("_id", 1).append("value", "kept"));
         }
     }
 
@@ -124,7 +125,10 @@ class RestartIT {
 
     private static Document readDocument(DevStack stack) {
         try (MongoClient client = MongoClients.create(stack.mongoUri())) {
-            return client.getDatabase("restart").getCollection("items").find(new Document("_id", 1)).first();
+            return client.getDatabase("restart")
+                    .getCollection("items")
+                    .find(new Document("_id", 1))
+                    .first();
         }
     }
 }

@@ -28,8 +28,8 @@ final class StackMainProcess implements AutoCloseable {
     /** Starts the stack in {@code workDir/data} and waits until it printed that it is up. */
     static StackMainProcess startIn(Path workDir) throws IOException, InterruptedException {
         Path output = workDir.resolve("main.out");
-        ProcessBuilder builder = new ProcessBuilder(JavaCommand.of(List.of("-Xmx256m", "-XX:+UseSerialGC"),
-                DevStackMain.class.getName(), List.of()))
+        ProcessBuilder builder = new ProcessBuilder(JavaCommand.of(
+                        List.of("-Xmx256m", "-XX:+UseSerialGC"), DevStackMain.class.getName(), List.of()))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("PUSHTECH_DATA_DIR", workDir.resolve("data").toString());
@@ -70,8 +70,7 @@ final class StackMainProcess implements AutoCloseable {
                 process.destroyForcibly();
                 throw new IOException("DevStackMain did not stop within " + STOP_TIMEOUT + " after SIGTERM");
             }
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
@@ -88,6 +87,7 @@ final class StackMainProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("DevStackMain did not print 'stack up in' within " + START_TIMEOUT + "; see " + output);
+        throw new IllegalStateException(
+                "DevStackMain did not print 'stack up in' within " + START_TIMEOUT + "; see " + output);
     }
 }

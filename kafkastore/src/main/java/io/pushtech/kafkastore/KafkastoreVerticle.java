@@ -53,22 +53,29 @@ public final class KafkastoreVerticle extends ServiceVerticle {
                     TopicCreator topics = new TopicCreator(admin);
                     List<ReadinessCheck> checks =
                             List.of(ReadinessCheck.of("redis", redis::ping), ReadinessCheck.of("kafka", topics::probe));
-                    return listen(ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes()), config.endpoint());
+                    return listen(
+                            ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes()),
+                            config.endpoint());
                 });
     }
 
     private void startDrainer(PrometheusMeterRegistry registry) throws Exception {
         admin = Admin.create(KafkaClientProperties.admin(config.kafkaBootstrap(), NAME));
         new TopicCreator(admin)
-                .ensure(List.of(config.topics().log(Topics.EVENTS), config.topics().log(Topics.EVENTS_REJECTED)));
+                .ensure(List.of(
+                        config.topics().log(Topics.EVENTS), config.topics().log(Topics.EVENTS_REJECTED)));
         var producerProps = KafkaClientProperties.producer(config.kafkaBootstrap(), NAME);
         producerProps.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         producer = new KafkaProducer<>(producerProps);
         redis = new JedisPooled(URI.create(config.redisUrl()));
         var source = new RedisStreamSource(
-                redis, config.namespace().redisKey(Streams.EVENTS), config.namespace().consumerGroup(GROUP), config.consumerName());
+                redis,
+                config.namespace().redisKey(Streams.EVENTS),
+                config.namespace().consumerGroup(GROUP),
+                config.consumerName());
         source.ensureGroup();
-        drainer = new StreamDrainer(source, new KafkaPublisher(producer, config.namespace()), config.batchSize(), registry);
+        drainer = new StreamDrainer(
+                source, new KafkaPublisher(producer, config.namespace()), config.batchSize(), registry);
         drainerThread = new Thread(drainer, "kafkastore-drainer");
         drainerThread.setDaemon(true);
         drainerThread.start();

@@ -78,7 +78,9 @@ public final class StreamDrainer implements Runnable {
                 .toList();
         publisher.publishAll(records);
         source.ack(entries);
-        long rejectedCount = records.stream().filter(r -> Topics.EVENTS_REJECTED.equals(r.topic())).count();
+        long rejectedCount = records.stream()
+                .filter(r -> Topics.EVENTS_REJECTED.equals(r.topic()))
+                .count();
         rejected.increment(rejectedCount);
         published.increment(records.size() - rejectedCount);
         batchSizes.record(records.size());

@@ -54,7 +54,8 @@ class KafkastoreIT {
                         "PUSHTECH_NAMESPACE", namespace.value(),
                         "HTTP_HOST", "127.0.0.1",
                         "KAFKASTORE_PORT", "0")));
-        consumer = new KafkaConsumer<>(KafkaClientProperties.consumer(stack.kafkaBootstrap(), "it-" + UUID.randomUUID(), "it"));
+        consumer = new KafkaConsumer<>(
+                KafkaClientProperties.consumer(stack.kafkaBootstrap(), "it-" + UUID.randomUUID(), "it"));
         consumer.subscribe(List.of(namespace.topic(Topics.EVENTS), namespace.topic(Topics.EVENTS_REJECTED)));
     }
 
@@ -119,22 +120,37 @@ class KafkastoreIT {
     }
 
     private static long pendingCount() {
-        return redis.xpending(namespace.redisKey(Streams.EVENTS), namespace.consumerGroup("kafkastore")).getTotal();
+        return redis.xpending(namespace.redisKey(Streams.EVENTS), namespace.consumerGroup("kafkastore"))
+                .getTotal();
     }
 
     private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String marker) {
-        return await().atMost(WITHIN).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(received::add);
-            return received.stream()
-                    .filter(r -> r.topic().equals(topic) && new String(r.value()).contains(marker))
-                    .findFirst()
-                    .orElse(null);
-        }, r -> r != null);
+        return await().atMost(WITHIN)
+                .until(
+                        () -> {
+                            consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+                            return received.stream()
+                                    .filter(r -> r.topic().equals(topic) && new String(r.value()).contains(marker))
+                                    .findFirst()
+                                    .orElse(null);
+                        },
+                        r -> r != null);
     }
 
     private static TrackingEvent event(String deviceId) {
         Instant now = Instant.now();
         return new TrackingEvent(
-                UUID.randomUUID().toString(), "view", now, now, deviceId, null, null, null, null, Map.of(), "127.0.0.1", "it");
+                UUID.randomUUID().toString(),
+                "view",
+                now,
+                now,
+                deviceId,
+                null,
+                null,
+                null,
+                null,
+                Map.of(),
+                "127.0.0.1",
+                "it");
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /** Parses the {@code pushtech} command line and runs the command; returns the process exit code. */
 public final class CommandLine {
 
-    public static final String USAGE = """
+    public static final String USAGE =
+            """
             usage: pushtech <command> [arguments]
 
             commands:
@@ -20,7 +21,8 @@ public final class CommandLine {
               token <userId>    print a bearer token the development stack accepts for that user
               config            print every environment variable with its default, as a Markdown table
               help              show this help
-            """.formatted(String.join(", ", Services.names()), String.join(", ", BenchCommand.names()));
+            """
+                    .formatted(String.join(", ", Services.names()), String.join(", ", BenchCommand.names()));
 
     private final PrintStream out;
     private final PrintStream err;

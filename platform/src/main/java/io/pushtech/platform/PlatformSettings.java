@@ -8,17 +8,26 @@ import java.util.List;
 public final class PlatformSettings {
 
     public static final Setting<Path> DATA_DIR = Setting.path(
-            "PUSHTECH_DATA_DIR", ".pushtech", "Directory of the embedded stack's data (Kafka, Redis, MongoDB) and the dev token secret.");
+            "PUSHTECH_DATA_DIR",
+            ".pushtech",
+            "Directory of the embedded stack's data (Kafka, Redis, MongoDB) and the dev token secret.");
     public static final Setting<Integer> KAFKA_PORT =
             Setting.port("PUSHTECH_KAFKA_PORT", 0, "Port of the embedded Kafka broker; 0 picks a free one.");
     public static final Setting<Integer> REDIS_PORT =
             Setting.port("PUSHTECH_REDIS_PORT", 0, "Port of the embedded redis-server; 0 picks a free one.");
     public static final Setting<Integer> MONGO_PORT =
             Setting.port("PUSHTECH_MONGO_PORT", 0, "Port of the embedded MongoDB-wire server; 0 picks a free one.");
-    public static final Setting<String> LOG_FORMAT =
-            Setting.oneOf("PUSHTECH_LOG_FORMAT", "text", "`text`, or `json` for one JSON object per log line.", "text", "json");
-    public static final Setting<String> LOG_LEVEL =
-            Setting.oneOf("PUSHTECH_LOG_LEVEL", "INFO", "Level of the platform's own loggers.", "TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+    public static final Setting<String> LOG_FORMAT = Setting.oneOf(
+            "PUSHTECH_LOG_FORMAT", "text", "`text`, or `json` for one JSON object per log line.", "text", "json");
+    public static final Setting<String> LOG_LEVEL = Setting.oneOf(
+            "PUSHTECH_LOG_LEVEL",
+            "INFO",
+            "Level of the platform's own loggers.",
+            "TRACE",
+            "DEBUG",
+            "INFO",
+            "WARN",
+            "ERROR");
     public static final Setting<String> JAVA_OPTS =
             Setting.text("PUSHTECH_JAVA_OPTS", "", "Extra JVM options the `pushtech` script passes to java.");
 

@@ -19,7 +19,8 @@ final class PortCheck {
         for (ServiceDefinition service : services) {
             int port = settings.get(service.port());
             if (port > 0 && !isFree(host, port)) {
-                throw new PortInUseException(service.name(), port, service.port().name());
+                throw new PortInUseException(
+                        service.name(), port, service.port().name());
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.pushtech.platform;
 
-import io.pushtech.common.service.RunningServices;
 import io.pushtech.common.config.Settings;
+import io.pushtech.common.service.RunningServices;
 import io.pushtech.common.service.ServiceDefinition;
 import java.io.PrintStream;
 import java.util.List;

@@ -20,13 +20,18 @@ final class Shutdown {
             stack.get().closeFirstOnShutdown(services);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                services.close();
-            } catch (Exception e) {
-                LOGGER.atWarn().addKeyValue("error", e.toString()).log("services did not stop cleanly");
-            }
-        }, "pushtech-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                services.close();
+                            } catch (Exception e) {
+                                LOGGER.atWarn()
+                                        .addKeyValue("error", e.toString())
+                                        .log("services did not stop cleanly");
+                            }
+                        },
+                        "pushtech-shutdown"));
     }
 
     /** Blocks the calling thread until the JVM exits. */

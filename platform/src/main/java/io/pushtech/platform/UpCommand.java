@@ -1,8 +1,8 @@
 package io.pushtech.platform;
 
-import io.pushtech.common.service.RunningServices;
 import io.pushtech.common.config.CommonSettings;
 import io.pushtech.common.config.Settings;
+import io.pushtech.common.service.RunningServices;
 import io.pushtech.devstack.DevStack;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -31,14 +31,18 @@ final class UpCommand {
                 ? Optional.empty()
                 : Optional.of(EmbeddedStack.start(settings, dataDir));
         try {
-            Settings effective = settings.with(stack.map(EmbeddedStack::addressesOf).orElse(Map.of()))
+            Settings effective = settings.with(
+                            stack.map(EmbeddedStack::addressesOf).orElse(Map.of()))
                     .with(Map.of(CommonSettings.JWT_SECRET.name(), DevSecrets.jwtSecret(settings, dataDir)));
             Addresses.printInfrastructure(out, effective);
             RunningServices services = RunningServices.start(Services.all(), effective);
             Addresses.printServices(out, services.services());
-            out.printf("pushtech up in %.1f s%s; data in %s; Ctrl-C stops everything%n",
+            out.printf(
+                    "pushtech up in %.1f s%s; data in %s; Ctrl-C stops everything%n",
                     (System.nanoTime() - start) / 1e9,
-                    stack.map(s -> String.format(" (stack %.1f s)", s.startupTime().toMillis() / 1e3)).orElse(""),
+                    stack.map(s -> String.format(
+                                    " (stack %.1f s)", s.startupTime().toMillis() / 1e3))
+                            .orElse(""),
                     stack.isPresent() ? dataDir : "external servers");
             Shutdown.onSignal(services, stack);
         } catch (Exception e) {

@@ -34,7 +34,8 @@ class CommandLineTest {
 
         // Then
         assertThat(code).isZero();
-        assertThat(out()).contains("up [--external]", "run <service>", "test", "bench <name>", "token <userId>", "config");
+        assertThat(out())
+                .contains("up [--external]", "run <service>", "test", "bench <name>", "token <userId>", "config");
     }
 
     @ParameterizedTest
@@ -45,7 +46,8 @@ class CommandLineTest {
 
         // Then
         assertThat(code).isEqualTo(2);
-        assertThat(err().lines().findFirst()).hasValueSatisfying(line -> assertThat(line).startsWith("pushtech: "));
+        assertThat(err().lines().findFirst())
+                .hasValueSatisfying(line -> assertThat(line).startsWith("pushtech: "));
         assertThat(err()).contains("usage: pushtech <command>");
     }
 
@@ -86,7 +88,11 @@ class CommandLineTest {
         try (ServerSocket taken = new ServerSocket(0)) {
             // When
             int code = run(
-                    Map.of("PUSHTECH_DATA_DIR", dataDir.toString(), "TRACKER_PORT", Integer.toString(taken.getLocalPort())),
+                    Map.of(
+                            "PUSHTECH_DATA_DIR",
+                            dataDir.toString(),
+                            "TRACKER_PORT",
+                            Integer.toString(taken.getLocalPort())),
                     "up");
 
             // Then
@@ -105,7 +111,8 @@ class CommandLineTest {
 
         // Then
         assertThat(code).isEqualTo(1);
-        assertThat(err().strip()).isEqualTo("pushtech: PUSHTECH_LOG_FORMAT='xml' is not valid: must be one of text, json");
+        assertThat(err().strip())
+                .isEqualTo("pushtech: PUSHTECH_LOG_FORMAT='xml' is not valid: must be one of text, json");
     }
 
     @Test

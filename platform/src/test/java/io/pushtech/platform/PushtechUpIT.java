@@ -27,7 +27,8 @@ class PushtechUpIT {
     void pingIsReadableThroughStorageAndSurvivesARestart() throws Exception {
         // Given
         try (PlatformProcess platform = PlatformProcess.up(dataDir, LOGS.resolve("pushtech-up-first.log"))) {
-            assertThat(platform.addresses()).containsKeys("kafka", "redis", "mongodb", "tracker", "kafkastore", "storage");
+            assertThat(platform.addresses())
+                    .containsKeys("kafka", "redis", "mongodb", "tracker", "kafkastore", "storage");
 
             // When
             var ping = get(platform.address("tracker") + "/t/location?deviceId=d1&lat=52.52&lng=13.40");

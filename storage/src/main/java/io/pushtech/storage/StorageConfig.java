@@ -20,7 +20,9 @@ public record StorageConfig(
         Namespace namespace = new Namespace(settings.get(CommonSettings.NAMESPACE));
         return new StorageConfig(
                 new HttpEndpoint(
-                        settings.get(CommonSettings.HTTP_HOST), settings.get(StorageSettings.PORT), StorageSettings.PORT.name()),
+                        settings.get(CommonSettings.HTTP_HOST),
+                        settings.get(StorageSettings.PORT),
+                        StorageSettings.PORT.name()),
                 settings.get(CommonSettings.MONGO_URI),
                 settings.get(CommonSettings.KAFKA_BOOTSTRAP),
                 namespace,

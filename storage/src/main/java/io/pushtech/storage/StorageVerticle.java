@@ -60,7 +60,8 @@ public final class StorageVerticle extends ServiceVerticle {
         admin = Admin.create(KafkaClientProperties.admin(config.kafkaBootstrap(), NAME));
         new TopicCreator(admin).ensure(List.of(config.topics().log(Topics.EVENTS)));
         mongo = MongoClients.create(config.mongoUri());
-        MongoLocationStore store = new MongoLocationStore(mongo.getDatabase(config.namespace().database()));
+        MongoLocationStore store =
+                new MongoLocationStore(mongo.getDatabase(config.namespace().database()));
         var consumer = new KafkaConsumer<String, byte[]>(KafkaClientProperties.consumer(
                 config.kafkaBootstrap(), config.namespace().consumerGroup(LOCATIONS_GROUP), NAME + "-locations"));
         consumer.subscribe(List.of(config.namespace().topic(Topics.EVENTS)));

@@ -90,7 +90,8 @@ class StorageIT {
 
         // Then
         awaitLocation("dev-3", 3.0);
-        assertThat(new JsonObject(get("/store/locations/dev-2").body()).getDouble("lat")).isEqualTo(1.0);
+        assertThat(new JsonObject(get("/store/locations/dev-2").body()).getDouble("lat"))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -117,18 +118,23 @@ class StorageIT {
 
         // Then
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code")).isEqualTo("not_found");
+        assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code"))
+                .isEqualTo("not_found");
     }
 
     private static void publish(TrackingEvent event) throws Exception {
-        producer.send(new ProducerRecord<>(namespace.topic(Topics.EVENTS), event.deviceId(), Json.toBytes(event))).get();
+        producer.send(new ProducerRecord<>(namespace.topic(Topics.EVENTS), event.deviceId(), Json.toBytes(event)))
+                .get();
     }
 
     private static JsonObject awaitLocation(String deviceId, double lat) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var response = get("/store/locations/" + deviceId);
-            return response.statusCode() == 200 ? new JsonObject(response.body()) : null;
-        }, json -> json != null && json.getDouble("lat") == lat);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            var response = get("/store/locations/" + deviceId);
+                            return response.statusCode() == 200 ? new JsonObject(response.body()) : null;
+                        },
+                        json -> json != null && json.getDouble("lat") == lat);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
@@ -137,6 +143,17 @@ class StorageIT {
 
     private static TrackingEvent location(String deviceId, Instant ts, double lat, double lng) {
         return new TrackingEvent(
-                UUID.randomUUID().toString(), "location", ts, Instant.now(), deviceId, null, lat, lng, null, Map.of(), null, null);
+                UUID.randomUUID().toString(),
+                "location",
+                ts,
+                Instant.now(),
+                deviceId,
+                null,
+                lat,
+                lng,
+                null,
+                Map.of(),
+                null,
+                null);
     }
 }

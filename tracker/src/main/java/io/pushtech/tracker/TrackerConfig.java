@@ -12,7 +12,9 @@ public record TrackerConfig(
     public static TrackerConfig from(Settings settings) {
         return new TrackerConfig(
                 new HttpEndpoint(
-                        settings.get(CommonSettings.HTTP_HOST), settings.get(TrackerSettings.PORT), TrackerSettings.PORT.name()),
+                        settings.get(CommonSettings.HTTP_HOST),
+                        settings.get(TrackerSettings.PORT),
+                        TrackerSettings.PORT.name()),
                 settings.get(CommonSettings.REDIS_URL),
                 new Namespace(settings.get(CommonSettings.NAMESPACE)),
                 settings.get(TrackerSettings.REDIS_WORKERS),

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.pushtech.common.Json;
 import io.pushtech.common.Streams;
-import io.pushtech.common.event.TrackingEvent;
 import io.pushtech.common.config.Settings;
+import io.pushtech.common.event.TrackingEvent;
 import io.pushtech.common.service.RunningServices;
 import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.junit.TestNamespace;
@@ -40,10 +40,14 @@ class TrackerIT {
         services = RunningServices.start(
                 List.of(new TrackerDefinition()),
                 Settings.of(Map.of(
-                        "REDIS_URL", stack.redisUrl(),
-                        "PUSHTECH_NAMESPACE", namespace.value(),
-                        "HTTP_HOST", "127.0.0.1",
-                        "TRACKER_PORT", "0")));
+                        "REDIS_URL",
+                        stack.redisUrl(),
+                        "PUSHTECH_NAMESPACE",
+                        namespace.value(),
+                        "HTTP_HOST",
+                        "127.0.0.1",
+                        "TRACKER_PORT",
+                        "0")));
         base = "http://127.0.0.1:" + services.port(TrackerVerticle.NAME);
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setTestOnBorrow(true); // one test restarts Redis: pooled connections must not go stale
@@ -64,7 +68,8 @@ class TrackerIT {
 
         // Then
         assertThat(response.statusCode()).isEqualTo(204);
-        assertThat(response.headers().firstValue("cache-control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(response.headers().firstValue("cache-control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         TrackingEvent event = eventsOf("ping-1").get(0);
         assertThat(event.type()).isEqualTo("location");
         assertThat(event.lat()).isEqualTo(52.52);
@@ -94,7 +99,8 @@ class TrackerIT {
 
         // Then
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(new JsonObject(response.body()).getJsonObject("checks").getString("redis")).isEqualTo("UP");
+        assertThat(new JsonObject(response.body()).getJsonObject("checks").getString("redis"))
+                .isEqualTo("UP");
     }
 
     /** Stops and restarts the shared Redis; it is running again when the test ends. */
@@ -108,12 +114,14 @@ class TrackerIT {
 
             // Then
             assertThat(response.statusCode()).isEqualTo(503);
-            assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code")).isEqualTo("unavailable");
+            assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code"))
+                    .isEqualTo("unavailable");
             assertThat(get("/ready").statusCode()).isEqualTo(503);
         } finally {
             stack.redis().start();
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/t/view?deviceId=down-1").statusCode() == 204);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> get("/t/view?deviceId=down-1").statusCode() == 204);
     }
 
     private static List<TrackingEvent> eventsOf(String deviceId) {

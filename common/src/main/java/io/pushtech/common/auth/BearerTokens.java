@@ -22,8 +22,11 @@ public final class BearerTokens {
         if (secret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalArgumentException("the token secret needs at least " + MIN_SECRET_LENGTH + " characters");
         }
-        this.auth = JWTAuth.create(vertx, new JWTAuthOptions()
-                .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+        this.auth = JWTAuth.create(
+                vertx,
+                new JWTAuthOptions()
+                        .addPubSecKey(
+                                new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
     }
 
     public String issue(String userId) {

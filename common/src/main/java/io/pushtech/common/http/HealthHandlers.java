@@ -35,7 +35,9 @@ public final class HealthHandlers {
             for (int i = 0; i < checks.size(); i++) {
                 Future<String> result = results.get(i);
                 allUp &= result.succeeded();
-                details.put(checks.get(i).name(), result.succeeded() ? "UP" : "DOWN: " + result.cause().getMessage());
+                details.put(
+                        checks.get(i).name(),
+                        result.succeeded() ? "UP" : "DOWN: " + result.cause().getMessage());
             }
             JsonObject body = new JsonObject()
                     .put("service", service)

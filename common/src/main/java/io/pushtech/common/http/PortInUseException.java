@@ -4,6 +4,10 @@ package io.pushtech.common.http;
 public final class PortInUseException extends RuntimeException {
 
     public PortInUseException(String service, int port, String setting) {
-        super(service + ": port " + port + " is already in use (set " + setting + " to another port)", null, false, false);
+        super(
+                service + ": port " + port + " is already in use (set " + setting + " to another port)",
+                null,
+                false,
+                false);
     }
 }

@@ -32,10 +32,20 @@ public final class ServiceRouter {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
                 .end(registry.scrape()));
         router.route().failureHandler(new FailureHandler(maxBodyBytes));
-        router.errorHandler(404, ctx -> ErrorResponses.send(
-                ctx.response(), ApiException.notFound("no route for " + ctx.request().method() + " " + ctx.request().path())));
-        router.errorHandler(405, ctx -> ErrorResponses.send(
-                ctx.response(), new ApiException(405, "method_not_allowed", "method " + ctx.request().method() + " is not allowed here")));
+        router.errorHandler(
+                404,
+                ctx -> ErrorResponses.send(
+                        ctx.response(),
+                        ApiException.notFound("no route for " + ctx.request().method() + " "
+                                + ctx.request().path())));
+        router.errorHandler(
+                405,
+                ctx -> ErrorResponses.send(
+                        ctx.response(),
+                        new ApiException(
+                                405,
+                                "method_not_allowed",
+                                "method " + ctx.request().method() + " is not allowed here")));
         return router;
     }
 }

@@ -21,7 +21,8 @@ public final class TopicCreator {
 
     public void ensure(List<NewTopic> topics) throws ExecutionException, InterruptedException, TimeoutException {
         Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+        List<NewTopic> missing =
+                topics.stream().filter(t -> !existing.contains(t.name())).toList();
         if (missing.isEmpty()) {
             return;
         }

@@ -10,9 +10,17 @@ import org.apache.kafka.clients.admin.NewTopic;
 public final class TopicSpecs {
 
     public static final Setting<Integer> PARTITIONS = Setting.integer(
-            "KAFKA_TOPIC_PARTITIONS", 4, 1, 1024, "Partitions of the topics the platform creates (the unit of scale-out).");
+            "KAFKA_TOPIC_PARTITIONS",
+            4,
+            1,
+            1024,
+            "Partitions of the topics the platform creates (the unit of scale-out).");
     public static final Setting<Integer> REPLICATION = Setting.integer(
-            "KAFKA_REPLICATION_FACTOR", 1, 1, 7, "Replication factor of the topics the platform creates (3 in production).");
+            "KAFKA_REPLICATION_FACTOR",
+            1,
+            1,
+            7,
+            "Replication factor of the topics the platform creates (3 in production).");
 
     public static final List<Setting<?>> SETTINGS = List.of(PARTITIONS, REPLICATION);
 

@@ -38,7 +38,9 @@ public abstract class ServiceVerticle extends VerticleBase {
                 .requestHandler(router)
                 .listen()
                 .recover(failure -> Future.failedFuture(
-                        isBindFailure(failure) ? new PortInUseException(name(), endpoint.port(), endpoint.portSetting()) : failure))
+                        isBindFailure(failure)
+                                ? new PortInUseException(name(), endpoint.port(), endpoint.portSetting())
+                                : failure))
                 .onSuccess(server -> port = server.actualPort());
     }
 

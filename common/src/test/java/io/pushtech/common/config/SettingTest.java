@@ -64,7 +64,9 @@ class SettingTest {
         Settings settings = Settings.of(Map.of("SOME_PORT", "eighty"));
 
         // When / Then
-        assertThatThrownBy(() -> settings.get(PORT)).isInstanceOf(ConfigException.class).hasMessageContaining("SOME_PORT");
+        assertThatThrownBy(() -> settings.get(PORT))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SOME_PORT");
     }
 
     @Test

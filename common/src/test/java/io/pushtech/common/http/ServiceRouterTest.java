@@ -30,9 +30,8 @@ class ServiceRouterTest {
     static void startServer() throws Exception {
         vertx = Vertx.vertx();
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        List<ReadinessCheck> checks = List.of(
-                ReadinessCheck.of("always-up", () -> {}),
-                ReadinessCheck.of("always-down", () -> {
+        List<ReadinessCheck> checks =
+                List.of(ReadinessCheck.of("always-up", () -> {}), ReadinessCheck.of("always-down", () -> {
                     throw new IllegalStateException("connection refused");
                 }));
         Router router = ServiceRouter.create(vertx, "test", registry, checks, BODY_LIMIT);
@@ -135,8 +134,10 @@ class ServiceRouterTest {
 
         // Then
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
-        assertThat(response.body()).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"}");
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body())
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"}");
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

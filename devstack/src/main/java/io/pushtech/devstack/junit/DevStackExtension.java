@@ -1,5 +1,7 @@
 package io.pushtech.devstack.junit;
 
+import io.pushtech.devstack.DevStack;
+import io.pushtech.devstack.DevStackOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -7,15 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-
-import io.pushtech.devstack.DevStack;
-import io.pushtech.devstack.DevStackOptions;
 
 /**
  * Resolves parameters of type {@link DevStack} and {@link TestNamespace} in constructors, tests and lifecycle
@@ -39,11 +37,12 @@ public final class DevStackExtension implements ParameterResolver {
         Class<?> type = parameterContext.getParameter().getType();
         ExtensionContext.Store store = extensionContext.getRoot().getStore(NAMESPACE);
         if (type == DevStack.class) {
-            return store.getOrComputeIfAbsent(STACK_KEY, key -> SharedStack.start(), SharedStack.class).stack();
+            return store.getOrComputeIfAbsent(STACK_KEY, key -> SharedStack.start(), SharedStack.class)
+                    .stack();
         }
         Class<?> testClass = extensionContext.getRequiredTestClass();
-        return store.getOrComputeIfAbsent(testClass.getName(), key -> TestNamespace.forTestClass(testClass),
-                TestNamespace.class);
+        return store.getOrComputeIfAbsent(
+                testClass.getName(), key -> TestNamespace.forTestClass(testClass), TestNamespace.class);
     }
 
     /** The JVM's one stack and its temporary directory; JUnit closes it with the root context. */
@@ -53,14 +52,12 @@ public final class DevStackExtension implements ParameterResolver {
             Path dataDir;
             try {
                 dataDir = Files.createTempDirectory("pushtech-devstack-");
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 throw new ParameterResolutionException("cannot create a data directory for the development stack", e);
             }
             try {
                 return new SharedStack(DevStack.start(DevStackOptions.inDirectory(dataDir)), dataDir);
-            }
-            catch (RuntimeException e) {
+            } catch (RuntimeException e) {
                 deleteRecursively(dataDir);
                 throw e;
             }
@@ -87,8 +84,7 @@ public final class DevStackExtension implements ParameterResolver {
                         return FileVisitResult.CONTINUE;
                     }
                 });
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete " + directory, e);
             }
         }

@@ -30,7 +30,8 @@ public record TestNamespace(String value) {
 
     /** A new namespace for {@code testClass}: its simple name in lowercase and a random suffix. */
     public static TestNamespace forTestClass(Class<?> testClass) {
-        String base = testClass.getSimpleName()
+        String base = testClass
+                .getSimpleName()
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");

@@ -1,13 +1,12 @@
 package io.pushtech.devstack.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pushtech.devstack.DevStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import io.pushtech.devstack.DevStack;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Parameters resolved in every place JUnit allows them: static lifecycle methods, constructors and tests. */
 @WithDevStack

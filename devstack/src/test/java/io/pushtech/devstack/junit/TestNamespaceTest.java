@@ -1,9 +1,9 @@
 package io.pushtech.devstack.junit;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class TestNamespaceTest {
 
@@ -32,8 +32,8 @@ class TestNamespaceTest {
     @Test
     void longClassNameIsShortenedToFortyCharactersOfLowercaseLettersDigitsAndDashes() {
         // When
-        TestNamespace namespace = TestNamespace.forTestClass(
-                A_Very_Long_Test_Class_Name_That_Goes_On_And_On_For_Quite_A_While_IT.class);
+        TestNamespace namespace =
+                TestNamespace.forTestClass(A_Very_Long_Test_Class_Name_That_Goes_On_And_On_For_Quite_A_While_IT.class);
 
         // Then
         assertThat(namespace.value())
@@ -49,12 +49,9 @@ class TestNamespaceTest {
                 .hasMessageContaining("Tracker.IT");
     }
 
-    private static final class TrackerIT {
-    }
+    private static final class TrackerIT {}
 
-    private static final class KafkaStoreIT {
-    }
+    private static final class KafkaStoreIT {}
 
-    private static final class A_Very_Long_Test_Class_Name_That_Goes_On_And_On_For_Quite_A_While_IT {
-    }
+    private static final class A_Very_Long_Test_Class_Name_That_Goes_On_And_On_For_Quite_A_While_IT {}
 }

@@ -33,6 +33,7 @@ public final class EventTranslator {
         body.put("reason", reason);
         body.put("streamEntryId", entryId);
         body.put("payload", payload);
-        return new OutgoingRecord(Topics.EVENTS_REJECTED, null, Json.toText(body).getBytes(StandardCharsets.UTF_8));
+        return new OutgoingRecord(
+                Topics.EVENTS_REJECTED, null, Json.toText(body).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -25,7 +25,8 @@ public final class KafkaPublisher {
     public void publishAll(List<OutgoingRecord> records) throws ExecutionException, InterruptedException {
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         for (OutgoingRecord record : records) {
-            acks.add(producer.send(new ProducerRecord<>(namespace.topic(record.topic()), record.key(), record.value())));
+            acks.add(
+                    producer.send(new ProducerRecord<>(namespace.topic(record.topic()), record.key(), record.value())));
         }
         producer.flush();
         for (Future<RecordMetadata> ack : acks) {

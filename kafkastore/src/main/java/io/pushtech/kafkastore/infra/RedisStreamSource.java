@@ -52,7 +52,8 @@ public final class RedisStreamSource {
 
     public void ack(List<StreamEntry> entries) {
         if (!entries.isEmpty()) {
-            redis.xack(streamKey, group, entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new));
+            redis.xack(
+                    streamKey, group, entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new));
         }
     }
 

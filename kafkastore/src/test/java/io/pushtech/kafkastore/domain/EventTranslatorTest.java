@@ -72,6 +72,7 @@ class EventTranslatorTest {
 
     private static TrackingEvent event(String deviceId, String userId) {
         Instant now = Instant.parse("2026-11-23T10:00:00Z");
-        return new TrackingEvent("0193-id", "view", now, now, deviceId, userId, null, null, null, Map.of("a", "b"), null, null);
+        return new TrackingEvent(
+                "0193-id", "view", now, now, deviceId, userId, null, null, null, Map.of("a", "b"), null, null);
     }
 }

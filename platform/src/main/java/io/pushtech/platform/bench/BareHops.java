@@ -58,7 +58,10 @@ final class BareHops implements AutoCloseable {
         long start = System.nanoTime();
         String payload = "{\"i\":" + i + "}";
         redis.xadd(STREAM, XAddParams.xAddParams(), Map.of("event", payload));
-        var read = redis.xreadGroupAsMap("bare", "bench", XReadGroupParams.xReadGroupParams().count(1),
+        var read = redis.xreadGroupAsMap(
+                "bare",
+                "bench",
+                XReadGroupParams.xReadGroupParams().count(1),
                 Map.of(STREAM, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
         var entry = read.get(STREAM).get(0);
         producer.send(new ProducerRecord<>(TOPIC, "device", payload.getBytes())).get();
@@ -66,7 +69,9 @@ final class BareHops implements AutoCloseable {
         while (consumer.poll(Duration.ofMillis(100)).isEmpty()) {
             Thread.onSpinWait();
         }
-        collection.replaceOne(Filters.eq("_id", "device"), new Document("_id", "device").append("i", i),
+        collection.replaceOne(
+                Filters.eq("_id", "device"),
+                new Document("_id", "device").append("i", i),
                 new ReplaceOptions().upsert(true));
         collection.find(Filters.eq("_id", "device")).first();
         return System.nanoTime() - start;

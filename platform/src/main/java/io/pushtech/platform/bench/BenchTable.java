@@ -19,7 +19,9 @@ final class BenchTable {
     }
 
     String markdown() {
-        StringBuilder md = new StringBuilder("### ").append(title).append("\n\n")
+        StringBuilder md = new StringBuilder("### ")
+                .append(title)
+                .append("\n\n")
                 .append("| measure | pushtech | reference (same run) | target |\n|---|---|---|---|\n");
         for (String[] row : rows) {
             md.append("| ").append(String.join(" | ", row)).append(" |\n");

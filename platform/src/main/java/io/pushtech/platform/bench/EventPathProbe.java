@@ -29,13 +29,15 @@ final class EventPathProbe {
     long roundTrip(String deviceId, double lat, double lng) throws IOException, InterruptedException {
         long start = System.nanoTime();
         var ping = http.send(
-                HttpRequest.newBuilder(URI.create(trackerUrl + "/t/location?deviceId=" + deviceId + "&lat=" + lat + "&lng=" + lng))
+                HttpRequest.newBuilder(URI.create(
+                                trackerUrl + "/t/location?deviceId=" + deviceId + "&lat=" + lat + "&lng=" + lng))
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
         if (ping.statusCode() != 204) {
             throw new IllegalStateException("tracker answered " + ping.statusCode());
         }
-        var read = HttpRequest.newBuilder(URI.create(storageUrl + "/store/locations/" + deviceId)).build();
+        var read = HttpRequest.newBuilder(URI.create(storageUrl + "/store/locations/" + deviceId))
+                .build();
         while (System.nanoTime() - start < GIVE_UP.toNanos()) {
             var response = http.send(read, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && new JsonObject(response.body()).getDouble("lat") == lat) {

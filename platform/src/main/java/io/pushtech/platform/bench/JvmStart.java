@@ -16,8 +16,10 @@ final class JvmStart {
         double[] runs = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long start = System.nanoTime();
-            Process process = new ProcessBuilder(java, "-version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(java, "-version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             process.waitFor();
             runs[i] = (System.nanoTime() - start) / 1e9;
         }

@@ -2,9 +2,9 @@ package io.pushtech.platform.bench;
 
 import io.pushtech.common.config.CommonSettings;
 import io.pushtech.common.config.Settings;
+import io.pushtech.common.service.RunningServices;
 import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.DevStackOptions;
-import io.pushtech.common.service.RunningServices;
 import io.pushtech.platform.Services;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -65,10 +65,16 @@ final class StackBenchmark {
                     .row("development stack start, empty data dir", s(freshStack), jvm, "< 15 s")
                     .row("development stack start, existing data", s(restartedStack), jvm, "< 15 s")
                     .row("whole platform start (stack + services)", s(platformSeconds), jvm, "< 2 min with first build")
-                    .row("event round trip p50", ms(path.percentileMillis(50)),
-                            "bare client hops p50: " + ms(bare.percentileMillis(50)), "< 1 s")
-                    .row("event round trip p99", ms(path.percentileMillis(99)),
-                            "bare client hops p99: " + ms(bare.percentileMillis(99)), "< 1 s");
+                    .row(
+                            "event round trip p50",
+                            ms(path.percentileMillis(50)),
+                            "bare client hops p50: " + ms(bare.percentileMillis(50)),
+                            "< 1 s")
+                    .row(
+                            "event round trip p99",
+                            ms(path.percentileMillis(99)),
+                            "bare client hops p99: " + ms(bare.percentileMillis(99)),
+                            "< 1 s");
         }
     }
 
@@ -122,7 +128,8 @@ final class StackBenchmark {
 
     private static void deleteRecursively(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 }

@@ -10,7 +10,13 @@ import java.util.Optional;
  * @param eventId the event that reported it
  */
 public record DeviceLocation(
-        String deviceId, Optional<String> userId, double lat, double lng, Optional<Double> accuracy, Instant ts, String eventId) {
+        String deviceId,
+        Optional<String> userId,
+        double lat,
+        double lng,
+        Optional<Double> accuracy,
+        Instant ts,
+        String eventId) {
 
     /** Whether this position should replace {@code current}: it is later, or as late but from a later event. */
     public boolean supersedes(DeviceLocation current) {

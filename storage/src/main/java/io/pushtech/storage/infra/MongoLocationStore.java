@@ -47,7 +47,9 @@ public final class MongoLocationStore {
             DeviceLocation current = stored.get(candidate.deviceId());
             if (current == null || candidate.supersedes(current)) {
                 writes.add(new ReplaceOneModel<>(
-                        Filters.eq("_id", candidate.deviceId()), toDocument(candidate), new ReplaceOptions().upsert(true)));
+                        Filters.eq("_id", candidate.deviceId()),
+                        toDocument(candidate),
+                        new ReplaceOptions().upsert(true)));
             }
         }
         if (!writes.isEmpty()) {
@@ -56,7 +58,8 @@ public final class MongoLocationStore {
     }
 
     public Optional<DeviceLocation> find(String deviceId) {
-        return Optional.ofNullable(locations.find(Filters.eq("_id", deviceId)).first()).map(MongoLocationStore::fromDocument);
+        return Optional.ofNullable(locations.find(Filters.eq("_id", deviceId)).first())
+                .map(MongoLocationStore::fromDocument);
     }
 
     public void probe() {
@@ -66,7 +69,9 @@ public final class MongoLocationStore {
     private static Document toDocument(DeviceLocation location) {
         Document doc = new Document("_id", location.deviceId());
         location.userId().ifPresent(userId -> doc.append("userId", userId));
-        doc.append("location", new Document("type", "Point").append("coordinates", List.of(location.lng(), location.lat())));
+        doc.append(
+                "location",
+                new Document("type", "Point").append("coordinates", List.of(location.lng(), location.lat())));
         location.accuracy().ifPresent(accuracy -> doc.append("accuracy", accuracy));
         return doc.append("ts", Date.from(location.ts()))
                 .append("eventId", location.eventId())

@@ -73,7 +73,8 @@ public final class PixelEventReader {
     private static Double coordinate(Map<String, String> params, String name, int limit) {
         Double value = number(params, name);
         if (value != null && (value < -limit || value > limit)) {
-            throw new InvalidEventException("out_of_range", name, name + " must be between -" + limit + " and " + limit);
+            throw new InvalidEventException(
+                    "out_of_range", name, name + " must be between -" + limit + " and " + limit);
         }
         return value;
     }
@@ -138,7 +139,8 @@ public final class PixelEventReader {
             }
         });
         if (props.size() > MAX_PROPERTIES) {
-            throw new InvalidEventException("too_many_properties", "props", "at most " + MAX_PROPERTIES + " properties");
+            throw new InvalidEventException(
+                    "too_many_properties", "props", "at most " + MAX_PROPERTIES + " properties");
         }
         return props;
     }

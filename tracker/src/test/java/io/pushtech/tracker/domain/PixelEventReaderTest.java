@@ -117,14 +117,16 @@ class PixelEventReaderTest {
     void rejectsEventWithoutDeviceOrUser() {
         // When / Then
         assertThatThrownBy(() -> reader.read("view", Map.of("screen", "home"), CLIENT))
-                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.code()).isEqualTo("missing_device"));
+                .isInstanceOfSatisfying(
+                        InvalidEventException.class, e -> assertThat(e.code()).isEqualTo("missing_device"));
     }
 
     @Test
     void rejectsTypeWithCharactersOutsideTheAlphabet() {
         // When / Then
         assertThatThrownBy(() -> reader.read("<script>", Map.of("deviceId", "d1"), CLIENT))
-                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.code()).isEqualTo("invalid_type"));
+                .isInstanceOfSatisfying(
+                        InvalidEventException.class, e -> assertThat(e.code()).isEqualTo("invalid_type"));
     }
 
     @Test
@@ -144,7 +146,8 @@ class PixelEventReaderTest {
     @Test
     void rejectsOverlongPropertyValue() {
         // Given
-        Map<String, String> params = Map.of("deviceId", "d1", "note", "x".repeat(PixelEventReader.MAX_VALUE_LENGTH + 1));
+        Map<String, String> params =
+                Map.of("deviceId", "d1", "note", "x".repeat(PixelEventReader.MAX_VALUE_LENGTH + 1));
 
         // When / Then
         assertThatThrownBy(() -> reader.read("view", params, CLIENT))
