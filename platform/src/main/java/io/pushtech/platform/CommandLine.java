@@ -72,7 +72,7 @@ public final class CommandLine {
             }
             case "bench" -> {
                 expectArguments(rest, 1, "bench <name>");
-                return new BenchCommand(out, settings).run(rest.get(0));
+                return new BenchCommand(out, err).run(rest.get(0));
             }
             case "token" -> {
                 expectArguments(rest, 1, "token <userId>");

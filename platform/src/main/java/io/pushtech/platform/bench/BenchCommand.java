@@ -1,6 +1,5 @@
 package io.pushtech.platform.bench;
 
-import io.pushtech.common.config.Settings;
 import io.pushtech.platform.UsageException;
 import java.io.PrintStream;
 import java.util.List;
@@ -11,11 +10,12 @@ public final class BenchCommand {
     private static final List<String> NAMES = List.of("stack");
 
     private final PrintStream out;
-    private final Settings settings;
+    private final PrintStream progress;
 
-    public BenchCommand(PrintStream out, Settings settings) {
+    /** The table goes to {@code out}; what the benchmark is doing goes to {@code progress}. */
+    public BenchCommand(PrintStream out, PrintStream progress) {
         this.out = out;
-        this.settings = settings;
+        this.progress = progress;
     }
 
     public static List<String> names() {
@@ -24,7 +24,7 @@ public final class BenchCommand {
 
     public int run(String name) throws Exception {
         if (name.equals("stack")) {
-            out.print(new StackBenchmark(settings, out).run().markdown());
+            out.print(new StackBenchmark(progress).run().markdown());
             return 0;
         }
         throw new UsageException("unknown benchmark '" + name + "' (known: " + String.join(", ", NAMES) + ")");

@@ -20,9 +20,9 @@ final class EventPathProbe {
     private final String trackerUrl;
     private final String storageUrl;
 
-    EventPathProbe(int trackerPort, int storagePort) {
-        this.trackerUrl = "http://127.0.0.1:" + trackerPort;
-        this.storageUrl = "http://127.0.0.1:" + storagePort;
+    EventPathProbe(String trackerUrl, String storageUrl) {
+        this.trackerUrl = trackerUrl;
+        this.storageUrl = storageUrl;
     }
 
     /** Returns the nanoseconds from sending the ping to reading its position back. */

@@ -1,35 +1,30 @@
 package io.pushtech.platform.bench;
 
-import io.pushtech.common.config.CommonSettings;
-import io.pushtech.common.config.Settings;
-import io.pushtech.common.service.RunningServices;
 import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.DevStackOptions;
-import io.pushtech.platform.Services;
+import io.pushtech.platform.PlatformProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code pushtech bench stack}: start-up of the development stack and of the whole platform, and the
- * round trip of a location ping through the event path, each beside a reference measured in the same run.
- * Runs on a temporary data directory and free ports, so it does not touch a running {@code pushtech up}.
+ * {@code pushtech bench stack}: start-up of the development stack and of the whole platform ({@code pushtech up}
+ * as a child JVM, as a user runs it), and the round trip of a location ping through the event path, each beside
+ * a reference measured in the same run. Runs on a temporary data directory and free ports, so it does not touch
+ * a running {@code pushtech up}.
  */
 final class StackBenchmark {
 
     private static final int WARMUP = 100;
     private static final int PINGS = 1000;
 
-    private final Settings settings;
     private final PrintStream progress;
 
-    StackBenchmark(Settings settings, PrintStream progress) {
-        this.settings = settings;
+    StackBenchmark(PrintStream progress) {
         this.progress = progress;
     }
 
@@ -44,29 +39,27 @@ final class StackBenchmark {
 
     private BenchTable measure(Path dir) throws Exception {
         double jvmSeconds = JvmStart.seconds();
-        progress.println("measuring stack start ...");
-        double freshStack;
-        try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")))) {
-            freshStack = seconds(stack);
-        }
-        double restartedStack;
-        try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")))) {
-            restartedStack = seconds(stack);
-        }
-        progress.println("measuring platform start and event path ...");
+        progress.println("measuring the development stack's start ...");
+        double freshStack = stackStartSeconds(dir.resolve("stack"));
+        double restartedStack = stackStartSeconds(dir.resolve("stack"));
+        progress.println("measuring pushtech up and the event path ...");
         long platformStart = System.nanoTime();
-        try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("platform")));
-                RunningServices services = RunningServices.start(Services.all(), settingsFor(stack))) {
+        try (PlatformProcess platform = PlatformProcess.up(dir.resolve("platform"), dir.resolve("platform.log"))) {
             double platformSeconds = (System.nanoTime() - platformStart) / 1e9;
-            Latencies path = pushtechPath(services);
-            Latencies bare = bareHops(stack);
+            Latencies path = pushtechPath(platform);
+            Latencies bare = bareHops(platform);
+            platform.terminate(Duration.ofSeconds(60));
             String jvm = String.format("JVM start (`java -version`): %.2f s", jvmSeconds);
             return new BenchTable("bench stack (" + PINGS + " pings after " + WARMUP + " warm-up)")
                     .row("development stack start, empty data dir", s(freshStack), jvm, "< 15 s")
                     .row("development stack start, existing data", s(restartedStack), jvm, "< 15 s")
-                    .row("whole platform start (stack + services)", s(platformSeconds), jvm, "< 2 min with first build")
                     .row(
-                            "event round trip p50",
+                            "`pushtech up` until its addresses are printed, empty data dir",
+                            s(platformSeconds),
+                            "stack alone: " + s(freshStack),
+                            "< 2 min with the first build")
+                    .row(
+                            "event round trip p50 (ping → storage API answers it)",
                             ms(path.percentileMillis(50)),
                             "bare client hops p50: " + ms(bare.percentileMillis(50)),
                             "< 1 s")
@@ -78,19 +71,14 @@ final class StackBenchmark {
         }
     }
 
-    private Settings settingsFor(DevStack stack) {
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put(CommonSettings.KAFKA_BOOTSTRAP.name(), stack.kafkaBootstrap());
-        overrides.put(CommonSettings.REDIS_URL.name(), stack.redisUrl());
-        overrides.put(CommonSettings.MONGO_URI.name(), stack.mongoUri());
-        overrides.put(CommonSettings.HTTP_HOST.name(), "127.0.0.1");
-        overrides.put(CommonSettings.NAMESPACE.name(), "bench");
-        Services.all().forEach(service -> overrides.put(service.port().name(), "0"));
-        return settings.with(overrides);
+    private static double stackStartSeconds(Path dataDir) {
+        try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dataDir))) {
+            return stack.startupTime().toMillis() / 1e3;
+        }
     }
 
-    private static Latencies pushtechPath(RunningServices services) throws Exception {
-        EventPathProbe probe = new EventPathProbe(services.port("tracker"), services.port("storage"));
+    private static Latencies pushtechPath(PlatformProcess platform) throws Exception {
+        EventPathProbe probe = new EventPathProbe(platform.address("tracker"), platform.address("storage"));
         Latencies latencies = new Latencies(PINGS);
         for (int i = 0; i < WARMUP + PINGS; i++) {
             long nanos = probe.roundTrip("bench-device", 10 + i * 0.0001, 20);
@@ -101,9 +89,10 @@ final class StackBenchmark {
         return latencies;
     }
 
-    private static Latencies bareHops(DevStack stack) throws Exception {
+    private static Latencies bareHops(PlatformProcess platform) throws Exception {
         Latencies latencies = new Latencies(PINGS);
-        try (BareHops bare = new BareHops(stack.redisUrl(), stack.kafkaBootstrap(), stack.mongoUri())) {
+        try (BareHops bare =
+                new BareHops(platform.address("redis"), platform.address("kafka"), platform.address("mongodb"))) {
             for (int i = 0; i < WARMUP + PINGS; i++) {
                 long nanos = bare.roundTrip(i);
                 if (i >= WARMUP) {
@@ -112,10 +101,6 @@ final class StackBenchmark {
             }
         }
         return latencies;
-    }
-
-    private static double seconds(DevStack stack) {
-        return stack.startupTime().toMillis() / 1e3;
     }
 
     private static String s(double seconds) {

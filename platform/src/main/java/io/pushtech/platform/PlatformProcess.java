@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** {@code pushtech up} as a child JVM, the way a user runs it, with the addresses it prints. */
-final class PlatformProcess implements AutoCloseable {
+/**
+ * {@code pushtech up} as a child JVM, the way a user runs it, with the addresses it prints; its services listen
+ * on free ports. Used by the end-to-end test and the stack benchmark.
+ */
+public final class PlatformProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
@@ -27,14 +30,13 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     /** Starts {@code pushtech up} and returns once it printed its summary line. */
-    static PlatformProcess up(Path dataDir, Path log) throws Exception {
+    public static PlatformProcess up(Path dataDir, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(
                 java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "up");
         builder.environment().put("PUSHTECH_DATA_DIR", dataDir.toString());
-        for (String port : List.of("TRACKER_PORT", "KAFKASTORE_PORT", "STORAGE_PORT")) {
-            builder.environment().put(port, "0");
-        }
+        Services.all()
+                .forEach(service -> builder.environment().put(service.port().name(), "0"));
         builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         PlatformProcess platform = new PlatformProcess(builder.start());
         try {
@@ -69,21 +71,22 @@ final class PlatformProcess implements AutoCloseable {
         process.descendants().forEach(descendants::add);
     }
 
-    String address(String name) {
+    /** What {@code up} printed for {@code name} ({@code tracker}, {@code kafka}, …). */
+    public String address(String name) {
         return addresses.get(name);
     }
 
-    Map<String, String> addresses() {
+    public Map<String, String> addresses() {
         return Map.copyOf(addresses);
     }
 
     /** The child processes (Kafka broker, redis-server) seen once the platform was up. */
-    List<ProcessHandle> descendants() {
+    public List<ProcessHandle> descendants() {
         return descendants;
     }
 
     /** Sends SIGTERM, as Ctrl-C or a container stop would, and returns the exit code. */
-    int terminate(Duration within) throws InterruptedException {
+    public int terminate(Duration within) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(within.toSeconds(), TimeUnit.SECONDS)) {
             throw new IllegalStateException("pushtech up did not stop within " + within.toSeconds() + " s");
