@@ -74,16 +74,18 @@ public final class StreamDrainer implements Runnable {
             return;
         }
         List<OutgoingRecord> records = entries.stream()
-                .map(entry -> translator.translate(entry.getID().toString(), RedisStreamSource.payloadOf(entry)))
+                .flatMap(entry ->
+                        translator.translate(entry.getID().toString(), RedisStreamSource.payloadOf(entry)).stream())
                 .toList();
         publisher.publishAll(records);
         source.ack(entries);
-        long rejectedCount = records.stream()
-                .filter(r -> Topics.EVENTS_REJECTED.equals(r.topic()))
-                .count();
-        rejected.increment(rejectedCount);
-        published.increment(records.size() - rejectedCount);
-        batchSizes.record(records.size());
+        rejected.increment(count(records, Topics.EVENTS_REJECTED));
+        published.increment(count(records, Topics.EVENTS));
+        batchSizes.record(entries.size());
+    }
+
+    private static long count(List<OutgoingRecord> records, String topic) {
+        return records.stream().filter(r -> topic.equals(r.topic())).count();
     }
 
     private void pause() {

@@ -4,7 +4,9 @@ import io.pushtech.common.Namespace;
 import io.pushtech.common.config.Setting;
 import io.pushtech.common.config.Settings;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 /** How the platform's topics are created: partitions and replication come from the settings. */
 public final class TopicSpecs {
@@ -41,5 +43,10 @@ public final class TopicSpecs {
     /** A time-based topic, such as {@code events}. */
     public NewTopic log(String name) {
         return new NewTopic(namespace.topic(name), partitions, replication);
+    }
+
+    /** A compacted topic that keeps the latest value of each key, such as {@code locations}. */
+    public NewTopic compacted(String name) {
+        return log(name).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pushtech.common.Json;
 import io.pushtech.common.Topics;
+import io.pushtech.common.event.LocationUpdate;
 import io.pushtech.common.event.TrackingEvent;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ class EventTranslatorTest {
         TrackingEvent event = event("d1", "u1");
 
         // When
-        OutgoingRecord record = translator.translate("1-0", Json.toText(event));
+        OutgoingRecord record = only(translator.translate("1-0", Json.toText(event)));
 
         // Then
         assertThat(record.topic()).isEqualTo(Topics.EVENTS);
@@ -32,7 +34,7 @@ class EventTranslatorTest {
     @Test
     void eventWithoutDeviceIsKeyedByUser() {
         // When
-        OutgoingRecord record = translator.translate("1-0", Json.toText(event(null, "u1")));
+        OutgoingRecord record = only(translator.translate("1-0", Json.toText(event(null, "u1"))));
 
         // Then
         assertThat(record.key()).isEqualTo("u1");
@@ -41,7 +43,7 @@ class EventTranslatorTest {
     @Test
     void unreadablePayloadGoesToRejectedWithReasonAndOriginal() {
         // When
-        OutgoingRecord record = translator.translate("7-1", "{not json");
+        OutgoingRecord record = only(translator.translate("7-1", "{not json"));
 
         // Then
         assertThat(record.topic()).isEqualTo(Topics.EVENTS_REJECTED);
@@ -54,7 +56,7 @@ class EventTranslatorTest {
     @Test
     void payloadMissingRequiredFieldsIsRejected() {
         // When
-        OutgoingRecord record = translator.translate("7-2", "{\"type\":\"view\"}");
+        OutgoingRecord record = only(translator.translate("7-2", "{\"type\":\"view\"}"));
 
         // Then
         assertThat(record.topic()).isEqualTo(Topics.EVENTS_REJECTED);
@@ -63,11 +65,34 @@ class EventTranslatorTest {
     @Test
     void entryWithoutEventFieldIsRejected() {
         // When
-        OutgoingRecord record = translator.translate("7-3", null);
+        OutgoingRecord record = only(translator.translate("7-3", null));
 
         // Then
         assertThat(record.topic()).isEqualTo(Topics.EVENTS_REJECTED);
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("missing_event_field");
+    }
+
+    @Test
+    void locationEventAlsoGoesToLocationsKeyedByUser() {
+        // Given
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        TrackingEvent event =
+                new TrackingEvent("0193-loc", "location", now, now, "d1", "u1", 52.52, 13.4, 8.0, Map.of(), null, null);
+
+        // When
+        List<OutgoingRecord> records = translator.translate("1-0", Json.toText(event));
+
+        // Then
+        assertThat(records).extracting(OutgoingRecord::topic).containsExactly(Topics.EVENTS, Topics.LOCATIONS);
+        OutgoingRecord location = records.get(1);
+        assertThat(location.key()).isEqualTo("u1");
+        assertThat(Json.parse(location.value(), LocationUpdate.class))
+                .isEqualTo(new LocationUpdate("0193-loc", "u1", "d1", 52.52, 13.4, 8.0, now));
+    }
+
+    private static OutgoingRecord only(List<OutgoingRecord> records) {
+        assertThat(records).hasSize(1);
+        return records.get(0);
     }
 
     private static TrackingEvent event(String deviceId, String userId) {
