@@ -11,35 +11,66 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decides where a stream entry goes: a well-formed event to {@code events}, keyed by device (or user), and a
- * location event also to the compacted {@code locations}, keyed by user (or device); anything else to
- * {@code events.rejected} with the reason and the original payload, never dropped. Pure and thread-safe.
+ * Decides where a stream entry goes: a valid event, enriched, to {@code events}, keyed by device (or user), and a
+ * location event also to the compacted {@code locations}, keyed by user (or device); anything that fails
+ * validation or enrichment to {@code events.rejected} with the reason and the original payload, never dropped.
+ * Pure and thread-safe.
  */
 public final class EventTranslator {
 
+    private final Enricher enricher;
+
+    public EventTranslator(Enricher enricher) {
+        this.enricher = enricher;
+    }
+
     public List<OutgoingRecord> translate(String entryId, String payload) {
         if (payload == null) {
-            return List.of(rejected(entryId, "missing_event_field", ""));
+            return List.of(rejected(entryId, RejectReason.MISSING_EVENT_FIELD, ""));
         }
         TrackingEvent event;
         try {
             event = Json.parse(payload, TrackingEvent.class);
         } catch (UncheckedIOException | IllegalArgumentException | NullPointerException e) {
-            return List.of(rejected(entryId, "unreadable_event", payload));
+            return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, payload));
         }
-        OutgoingRecord record = new OutgoingRecord(Topics.EVENTS, event.partitionKey(), Json.toBytes(event));
+        if (event.partitionKey() == null) {
+            return List.of(rejected(entryId, RejectReason.MISSING_DEVICE_AND_USER, payload));
+        }
+        if (!validLocation(event)) {
+            return List.of(rejected(entryId, RejectReason.INVALID_LOCATION, payload));
+        }
+        byte[] enriched;
+        try {
+            enriched = Json.toBytes(enricher.enrich(event));
+        } catch (RuntimeException e) {
+            return List.of(rejected(entryId, RejectReason.ENRICHMENT_FAILED, payload));
+        }
+        OutgoingRecord record = new OutgoingRecord(Topics.EVENTS, event.partitionKey(), enriched);
         return LocationUpdate.of(event)
                 .map(location ->
                         List.of(record, new OutgoingRecord(Topics.LOCATIONS, location.key(), Json.toBytes(location))))
                 .orElse(List.of(record));
     }
 
-    private static OutgoingRecord rejected(String entryId, String reason, String payload) {
+    private static boolean validLocation(TrackingEvent event) {
+        if (event.lat() == null && event.lng() == null) {
+            return true;
+        }
+        return event.lat() != null
+                && event.lng() != null
+                && event.lat() >= -90
+                && event.lat() <= 90
+                && event.lng() >= -180
+                && event.lng() <= 180;
+    }
+
+    private static OutgoingRecord rejected(String entryId, RejectReason reason, String payload) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reason", reason);
+        body.put("reason", reason.code());
         body.put("streamEntryId", entryId);
         body.put("payload", payload);
         return new OutgoingRecord(
-                Topics.EVENTS_REJECTED, null, Json.toText(body).getBytes(StandardCharsets.UTF_8));
+                Topics.EVENTS_REJECTED, null, Json.toText(body).getBytes(StandardCharsets.UTF_8), reason);
     }
 }

@@ -3,28 +3,38 @@ package io.pushtech.kafkastore.infra;
 import io.pushtech.common.Streams;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.resps.StreamGroupInfo;
 
 /**
- * Reads the tracker's Redis Stream as a member of a consumer group and acknowledges what was handed on.
- * Blocking; used by the drainer's own thread.
+ * One tracker's Redis Stream, read as a member of a consumer group: new entries, this consumer's own pending ones,
+ * and entries other consumers left pending too long. Blocking; used by one drainer thread (and the readiness check).
  */
 public final class RedisStreamSource {
 
+    private final String name;
     private final JedisPooled redis;
     private final String streamKey;
     private final String group;
     private final String consumer;
 
-    public RedisStreamSource(JedisPooled redis, String streamKey, String group, String consumer) {
+    /** @param name how logs and metrics name this source (its host and port, never credentials) */
+    public RedisStreamSource(String name, JedisPooled redis, String streamKey, String group, String consumer) {
+        this.name = name;
         this.redis = redis;
         this.streamKey = streamKey;
         this.group = group;
         this.consumer = consumer;
+    }
+
+    public String name() {
+        return name;
     }
 
     /** Creates the consumer group (and the stream) when missing; the group starts at the stream's beginning. */
@@ -38,16 +48,33 @@ public final class RedisStreamSource {
         }
     }
 
-    /** Entries delivered to this consumer earlier but not acknowledged (after a crash or a failed hand-off). */
-    public List<StreamEntry> readPending(int count) {
-        return read(new StreamEntryID(), XReadGroupParams.xReadGroupParams().count(count));
+    /** Entries delivered to this consumer earlier but not acknowledged, after {@code after}. */
+    public List<StreamEntry> readPending(StreamEntryID after, int count) {
+        return read(after, XReadGroupParams.xReadGroupParams().count(count));
     }
 
-    /** New entries, waiting up to {@code blockMillis} for the first one. */
+    /** New entries; waits up to {@code blockMillis} for the first one when {@code blockMillis} is positive. */
     public List<StreamEntry> readNew(int count, int blockMillis) {
-        return read(
-                StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY,
-                XReadGroupParams.xReadGroupParams().count(count).block(blockMillis));
+        XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(count);
+        return read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, blockMillis > 0 ? params.block(blockMillis) : params);
+    }
+
+    /**
+     * Takes over entries of any consumer of the group that stayed pending longer than {@code minIdleMillis}
+     * ({@code XAUTOCLAIM}), scanning from {@code cursor}.
+     */
+    public Claimed claimIdle(long minIdleMillis, StreamEntryID cursor, int count) {
+        Map.Entry<StreamEntryID, List<StreamEntry>> result = redis.xautoclaim(
+                streamKey,
+                group,
+                consumer,
+                minIdleMillis,
+                cursor,
+                XAutoClaimParams.xAutoClaimParams().count(count));
+        List<StreamEntry> entries = result.getValue().stream()
+                .filter(entry -> entry != null && entry.getFields() != null)
+                .toList();
+        return new Claimed(entries, result.getKey());
     }
 
     public void ack(List<StreamEntry> entries) {
@@ -55,6 +82,22 @@ public final class RedisStreamSource {
             redis.xack(
                     streamKey, group, entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new));
         }
+    }
+
+    /** Entries delivered to the group and not acknowledged yet, by any of its consumers. */
+    public long pending() {
+        return redis.xpending(streamKey, group).getTotal();
+    }
+
+    /** Entries not yet delivered to the group, as Redis 7 and later report it; empty on older servers. */
+    public OptionalLong lag() {
+        return redis.xinfoGroups(streamKey).stream()
+                .filter(info -> group.equals(info.getName()))
+                .map(StreamGroupInfo::getGroupInfo)
+                .map(info -> info.get("lag"))
+                .filter(Number.class::isInstance)
+                .mapToLong(lag -> ((Number) lag).longValue())
+                .findFirst();
     }
 
     public void probe() {
@@ -69,4 +112,9 @@ public final class RedisStreamSource {
     public static String payloadOf(StreamEntry entry) {
         return entry.getFields().get(Streams.EVENT_FIELD);
     }
+
+    /**
+     * Entries claimed by {@link #claimIdle}, and where the next scan starts ({@code 0-0} once the scan went round).
+     */
+    public record Claimed(List<StreamEntry> entries, StreamEntryID next) {}
 }
