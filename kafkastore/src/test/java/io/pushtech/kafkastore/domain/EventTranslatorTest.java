@@ -11,11 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EventTranslatorTest {
 
-    private final EventTranslator translator = new EventTranslator();
+    private final EventTranslator translator = new EventTranslator(new Enricher(
+            new GeoStep(GeoLocator.none()),
+            Optional.empty(),
+            new IpAnonymizer(24, 48),
+            new PropertyFilter(Set.of(), PropertyFilter.Action.DROP)));
 
     @Test
     void wellFormedEventGoesToEventsKeyedByDevice() {
@@ -88,6 +94,54 @@ class EventTranslatorTest {
         assertThat(location.key()).isEqualTo("u1");
         assertThat(Json.parse(location.value(), LocationUpdate.class))
                 .isEqualTo(new LocationUpdate("0193-loc", "u1", "d1", 52.52, 13.4, 8.0, now));
+    }
+
+    @Test
+    void eventWithNeitherDeviceNorUserIsRejected() {
+        // When
+        OutgoingRecord record = only(translator.translate("7-4", Json.toText(event(null, null))));
+
+        // Then
+        assertThat(record.rejected()).contains(RejectReason.MISSING_DEVICE_AND_USER);
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("missing_device_and_user");
+    }
+
+    @Test
+    void locationOutOfRangeIsRejected() {
+        // Given
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        TrackingEvent event =
+                new TrackingEvent("0193-bad", "location", now, now, "d1", null, 95.0, 13.4, null, Map.of(), null, null);
+
+        // When
+        OutgoingRecord record = only(translator.translate("7-5", Json.toText(event)));
+
+        // Then
+        assertThat(record.rejected()).contains(RejectReason.INVALID_LOCATION);
+    }
+
+    @Test
+    void enrichmentFailureIsRejectedWithTheOriginalPayload() {
+        // Given
+        EventTranslator failing = new EventTranslator(new Enricher(
+                new GeoStep(address -> {
+                    throw new IllegalStateException("database closed");
+                }),
+                Optional.empty(),
+                new IpAnonymizer(24, 48),
+                new PropertyFilter(Set.of(), PropertyFilter.Action.DROP)));
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        String payload = Json.toText(
+                new TrackingEvent("0193-x", "view", now, now, "d1", null, null, null, null, Map.of(), "8.8.8.8", null));
+
+        // When
+        OutgoingRecord record = only(failing.translate("7-6", payload));
+
+        // Then
+        assertThat(record.topic()).isEqualTo(Topics.EVENTS_REJECTED);
+        JsonObject body = new JsonObject(new String(record.value(), StandardCharsets.UTF_8));
+        assertThat(body.getString("reason")).isEqualTo("enrichment_failed");
+        assertThat(body.getString("payload")).isEqualTo(payload);
     }
 
     private static OutgoingRecord only(List<OutgoingRecord> records) {
