@@ -92,7 +92,7 @@ public final class KafkastoreVerticle extends ServiceVerticle {
         KafkaPublisher publisher = new KafkaPublisher(producer, config.namespace());
         for (String url : config.redisUrls()) {
             URI uri = URI.create(url);
-            String sourceName = uri.getHost() + ":" + uri.getPort();
+            String sourceName = uri.getHost() + ":" + uri.getPort() + uri.getPath();
             JedisPooled redis = new JedisPooled(uri);
             redisClients.add(redis);
             RedisStreamSource source = new RedisStreamSource(

@@ -14,6 +14,9 @@ import io.pushtech.common.service.RunningServices;
 import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.junit.TestNamespace;
 import io.pushtech.devstack.junit.WithDevStack;
+import io.pushtech.kafkastore.domain.EnrichedEvent;
+import io.pushtech.kafkastore.infra.GeoIpDatabase;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,14 +31,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.XReadGroupParams;
 
+/** kafkastore on the real stack, draining two Redis sources (databases 0 and 1 of the stack's redis-server). */
 @WithDevStack
 class KafkastoreIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
+    private static final String IPHONE_SAFARI = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X)"
+            + " AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1";
+    private static final String ANDROID_CHROME = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36"
+            + " (KHTML, like Gecko) Chrome/119.0.6045.163 Mobile Safari/537.36";
+    private static final String DESKTOP_FIREFOX =
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:120.0) Gecko/20100101 Firefox/120.0";
+    private static final String GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+
     private static RunningServices services;
     private static JedisPooled redis;
+    private static JedisPooled secondRedis;
     private static KafkaConsumer<String, byte[]> consumer;
     private static Namespace namespace;
     private static final List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
@@ -46,14 +61,26 @@ class KafkastoreIT {
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setTestOnBorrow(true);
         redis = new JedisPooled(pool, URI.create(stack.redisUrl()));
+        secondRedis = new JedisPooled(pool, URI.create(stack.redisUrl() + "/1"));
         services = RunningServices.start(
                 List.of(new KafkastoreDefinition()),
                 Settings.of(Map.of(
-                        "KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
-                        "REDIS_URL", stack.redisUrl(),
-                        "PUSHTECH_NAMESPACE", namespace.value(),
-                        "HTTP_HOST", "127.0.0.1",
-                        "KAFKASTORE_PORT", "0")));
+                        "KAFKA_BOOTSTRAP",
+                        stack.kafkaBootstrap(),
+                        "KAFKASTORE_REDIS_URLS",
+                        stack.redisUrl() + "," + stack.redisUrl() + "/1",
+                        "PUSHTECH_NAMESPACE",
+                        namespace.value(),
+                        "HTTP_HOST",
+                        "127.0.0.1",
+                        "KAFKASTORE_PORT",
+                        "0",
+                        "KAFKASTORE_CONSUMER_NAME",
+                        "it",
+                        "KAFKASTORE_CLAIM_IDLE_MS",
+                        "1000",
+                        "GEOIP_DATABASE",
+                        GeoIpDatabase.path().toString())));
         consumer = new KafkaConsumer<>(
                 KafkaClientProperties.consumer(stack.kafkaBootstrap(), "it-" + UUID.randomUUID(), "it"));
         consumer.subscribe(List.of(namespace.topic(Topics.EVENTS), namespace.topic(Topics.EVENTS_REJECTED)));
@@ -64,27 +91,105 @@ class KafkastoreIT {
         services.close();
         consumer.close();
         redis.close();
+        secondRedis.close();
     }
 
     @Test
     void streamEntryArrivesInEventsKeyedByDeviceAndIsAcknowledged() {
         // Given
-        TrackingEvent event = event("dev-a");
+        TrackingEvent event = event("dev-a", "127.0.0.1", "it");
 
         // When
-        append(Json.toText(event));
+        append(redis, Json.toText(event));
 
         // Then
         ConsumerRecord<String, byte[]> record = awaitRecord(namespace.topic(Topics.EVENTS), event.id());
         assertThat(record.key()).isEqualTo("dev-a");
-        assertThat(Json.parse(record.value(), TrackingEvent.class)).isEqualTo(event);
-        await().atMost(WITHIN).until(() -> pendingCount() == 0);
+        TrackingEvent read = Json.parse(record.value(), TrackingEvent.class);
+        assertThat(read.id()).isEqualTo(event.id());
+        assertThat(read.ts()).isEqualTo(event.ts());
+        assertThat(read.ip()).isEqualTo("127.0.0.0");
+        await().atMost(WITHIN).until(() -> pendingCount(redis) == 0);
+    }
+
+    @Test
+    void publicIpv4AndIpv6AreLocatedAndAnonymizedPrivateOneIsNotLocated() {
+        // Given
+        TrackingEvent ipv4 = event("dev-geo4", "81.2.69.142", IPHONE_SAFARI);
+        TrackingEvent ipv6 = event("dev-geo6", "2a00:1450:4001:82a::200e", ANDROID_CHROME);
+        TrackingEvent privateAddress = event("dev-geo-private", "192.168.1.20", DESKTOP_FIREFOX);
+
+        // When
+        List.of(ipv4, ipv6, privateAddress).forEach(e -> append(redis, Json.toText(e)));
+
+        // Then
+        JsonObject v4 = awaitEvent(ipv4.id());
+        assertThat(v4.getInteger("schemaVersion")).isEqualTo(EnrichedEvent.SCHEMA_VERSION);
+        assertThat(v4.getString("ip")).isEqualTo("81.2.69.0");
+        assertThat(v4.getJsonObject("geo").getString("country")).isEqualTo("GB");
+        assertThat(v4.getJsonObject("geo").getString("timeZone")).isEqualTo("Europe/London");
+        assertThat(v4.getJsonObject("device").getString("os")).isEqualTo("iOS");
+        assertThat(v4.getJsonObject("device").getString("browser")).isEqualTo("Mobile Safari");
+        JsonObject v6 = awaitEvent(ipv6.id());
+        assertThat(v6.getString("ip")).isEqualTo("2a00:1450:4001:0:0:0:0:0");
+        assertThat(v6.getJsonObject("geo").getString("country")).isEqualTo("DE");
+        assertThat(v6.getJsonObject("device").getString("browser")).isEqualTo("Chrome Mobile");
+        JsonObject local = awaitEvent(privateAddress.id());
+        assertThat(local.getString("ip")).isEqualTo("192.168.1.0");
+        assertThat(local.containsKey("geo")).isFalse();
+        assertThat(local.getJsonObject("device").getString("browser")).isEqualTo("Firefox");
+    }
+
+    @Test
+    void googlebotIsFlaggedAsABot() {
+        // Given
+        TrackingEvent event = event("dev-bot", "8.8.8.8", GOOGLEBOT);
+
+        // When
+        append(redis, Json.toText(event));
+
+        // Then
+        JsonObject read = awaitEvent(event.id());
+        assertThat(read.getJsonObject("device").getBoolean("bot")).isTrue();
+        assertThat(read.getJsonObject("geo").getString("country")).isEqualTo("US");
+    }
+
+    @Test
+    void secondRedisSourceIsDrainedToo() {
+        // Given
+        TrackingEvent event = event("dev-second-source", "8.8.4.4", DESKTOP_FIREFOX);
+
+        // When
+        append(secondRedis, Json.toText(event));
+
+        // Then
+        assertThat(awaitEvent(event.id()).getString("deviceId")).isEqualTo("dev-second-source");
+        await().atMost(WITHIN).until(() -> pendingCount(secondRedis) == 0);
+    }
+
+    @Test
+    void entriesLeftPendingByACrashedConsumerAreClaimedBack() {
+        // Given
+        TrackingEvent event = event("dev-orphan", "8.8.8.8", DESKTOP_FIREFOX);
+        String stream = namespace.redisKey(Streams.EVENTS);
+        redis.xadd(stream, XAddParams.xAddParams(), Map.of(Streams.EVENT_FIELD, Json.toText(event)));
+
+        // When
+        redis.xreadGroupAsMap(
+                group(),
+                "crashed-consumer",
+                XReadGroupParams.xReadGroupParams().count(100),
+                Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+
+        // Then
+        assertThat(awaitEvent(event.id()).getString("deviceId")).isEqualTo("dev-orphan");
+        await().atMost(WITHIN).until(() -> pendingCount(redis) == 0);
     }
 
     @Test
     void unreadableEntryGoesToRejectedWithItsPayload() {
         // When
-        append("{\"this is\": \"not an event\", \"marker\": \"m-1\"}");
+        append(redis, "{\"this is\": \"not an event\", \"marker\": \"m-1\"}");
 
         // Then
         ConsumerRecord<String, byte[]> record = awaitRecord(namespace.topic(Topics.EVENTS_REJECTED), "m-1");
@@ -93,18 +198,22 @@ class KafkastoreIT {
 
     /** Stops and restarts the shared Kafka broker; it is running again when the test ends. */
     @Test
-    void eventsAppendedWhileKafkaIsDownArriveWhenItIsBack(DevStack stack) {
+    void whileKafkaIsDownNothingIsAcknowledgedAndEverythingArrivesWhenItIsBack(DevStack stack) {
         // Given
-        stack.kafka().stop();
         List<TrackingEvent> events = new ArrayList<>();
+        await().atMost(WITHIN).until(() -> unacknowledged(redis) == 0);
+        stack.kafka().stop();
         try {
             for (int i = 0; i < 50; i++) {
-                TrackingEvent event = event("dev-outage");
+                TrackingEvent event = event("dev-outage", "8.8.8.8", GOOGLEBOT);
                 events.add(event);
-                append(Json.toText(event));
+                append(redis, Json.toText(event));
             }
-        } finally {
+            await().atMost(WITHIN).until(() -> pendingCount(redis) > 0);
+
             // When
+            await().during(Duration.ofSeconds(3)).atMost(WITHIN).until(() -> unacknowledged(redis) == 50);
+        } finally {
             stack.kafka().start();
         }
 
@@ -112,16 +221,36 @@ class KafkastoreIT {
         for (TrackingEvent event : events) {
             awaitRecord(namespace.topic(Topics.EVENTS), event.id());
         }
-        await().atMost(WITHIN).until(() -> pendingCount() == 0);
+        await().atMost(WITHIN).until(() -> pendingCount(redis) == 0);
     }
 
-    private static void append(String payload) {
-        redis.xadd(namespace.redisKey(Streams.EVENTS), XAddParams.xAddParams(), Map.of(Streams.EVENT_FIELD, payload));
+    private static void append(JedisPooled target, String payload) {
+        target.xadd(namespace.redisKey(Streams.EVENTS), XAddParams.xAddParams(), Map.of(Streams.EVENT_FIELD, payload));
     }
 
-    private static long pendingCount() {
-        return redis.xpending(namespace.redisKey(Streams.EVENTS), namespace.consumerGroup("kafkastore"))
-                .getTotal();
+    private static String group() {
+        return namespace.consumerGroup("kafkastore");
+    }
+
+    private static long pendingCount(JedisPooled target) {
+        return target.xpending(namespace.redisKey(Streams.EVENTS), group()).getTotal();
+    }
+
+    /** Entries read and not acknowledged, plus entries not read yet. */
+    private static long unacknowledged(JedisPooled target) {
+        String stream = namespace.redisKey(Streams.EVENTS);
+        StreamEntryID lastDelivered = target.xinfoGroups(stream).stream()
+                .filter(info -> info.getName().equals(group()))
+                .findFirst()
+                .orElseThrow()
+                .getLastDeliveredId();
+        return pendingCount(target)
+                + target.xrange(stream, "(" + lastDelivered, "+").size();
+    }
+
+    private static JsonObject awaitEvent(String id) {
+        return new JsonObject(
+                new String(awaitRecord(namespace.topic(Topics.EVENTS), id).value()));
     }
 
     private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String marker) {
@@ -137,7 +266,7 @@ class KafkastoreIT {
                         r -> r != null);
     }
 
-    private static TrackingEvent event(String deviceId) {
+    private static TrackingEvent event(String deviceId, String ip, String userAgent) {
         Instant now = Instant.now();
         return new TrackingEvent(
                 UUID.randomUUID().toString(),
@@ -150,7 +279,7 @@ class KafkastoreIT {
                 null,
                 null,
                 Map.of(),
-                "127.0.0.1",
-                "it");
+                ip,
+                userAgent);
     }
 }
