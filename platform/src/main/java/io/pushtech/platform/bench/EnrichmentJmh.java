@@ -1,0 +1,107 @@
+package io.pushtech.platform.bench;
+
+import io.pushtech.common.Json;
+import io.pushtech.common.config.Settings;
+import io.pushtech.kafkastore.KafkastoreSettings;
+import io.pushtech.kafkastore.domain.DeviceDetector;
+import io.pushtech.kafkastore.domain.Enricher;
+import io.pushtech.kafkastore.domain.EventTranslator;
+import io.pushtech.kafkastore.domain.GeoLocator;
+import io.pushtech.kafkastore.domain.GeoStep;
+import io.pushtech.kafkastore.domain.IpAnonymizer;
+import io.pushtech.kafkastore.domain.OutgoingRecord;
+import io.pushtech.kafkastore.domain.PropertyFilter;
+import io.pushtech.kafkastore.infra.MaxMindGeoLocator;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * JMH benchmark of kafkastore's per-event step (parse, validate, enrich, serialize) on realistic events, with full
+ * enrichment and without GeoIP and device detection. One operation is one event.
+ */
+@State(Scope.Thread)
+public class EnrichmentJmh {
+
+    private static final int EVENTS = 4096;
+
+    private MaxMindGeoLocator geoip;
+    private EventTranslator full;
+    private EventTranslator passThrough;
+    private String[] payloads;
+    private int next;
+
+    /** Throughputs in events per second. */
+    record Result(double enrichedPerSecond, double passThroughPerSecond) {}
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        geoip = MaxMindGeoLocator.open(
+                KafkastoreSettings.GEOIP_DATABASE.from(Settings.fromEnvironment()),
+                KafkastoreSettings.GEOIP_DATABASE.name(),
+                KafkastoreSettings.GEOIP_ENABLED.name());
+        IpAnonymizer anonymizer = new IpAnonymizer(24, 48);
+        PropertyFilter filter = new PropertyFilter(Set.of("email", "phone"), PropertyFilter.Action.DROP);
+        full = new EventTranslator(
+                new Enricher(new GeoStep(geoip), Optional.of(new DeviceDetector(10_000)), anonymizer, filter));
+        passThrough =
+                new EventTranslator(new Enricher(new GeoStep(GeoLocator.none()), Optional.empty(), anonymizer, filter));
+        RealisticEvents events = new RealisticEvents();
+        payloads = new String[EVENTS];
+        for (int i = 0; i < EVENTS; i++) {
+            payloads[i] = Json.toText(events.next());
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        geoip.close();
+    }
+
+    @Benchmark
+    public List<OutgoingRecord> fullEnrichment() {
+        return full.translate("1-0", payloads[next++ & (EVENTS - 1)]);
+    }
+
+    @Benchmark
+    public List<OutgoingRecord> withoutGeoIpAndDevice() {
+        return passThrough.translate("1-0", payloads[next++ & (EVENTS - 1)]);
+    }
+
+    static Result run(PrintStream progress) throws Exception {
+        progress.println("running the JMH benchmark of the enrichment step ...");
+        var options = new OptionsBuilder()
+                .include(EnrichmentJmh.class.getName())
+                .forks(1)
+                .jvmArgs("-Xmx512m")
+                .warmupIterations(2)
+                .warmupTime(TimeValue.seconds(2))
+                .measurementIterations(3)
+                .measurementTime(TimeValue.seconds(2))
+                .timeUnit(TimeUnit.SECONDS)
+                .build();
+        double fullRate = 0;
+        double passRate = 0;
+        for (RunResult result : new Runner(options).run()) {
+            double score = result.getPrimaryResult().getScore();
+            if (result.getParams().getBenchmark().endsWith("fullEnrichment")) {
+                fullRate = score;
+            } else {
+                passRate = score;
+            }
+        }
+        return new Result(fullRate, passRate);
+    }
+}

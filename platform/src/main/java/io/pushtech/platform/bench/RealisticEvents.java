@@ -1,0 +1,101 @@
+package io.pushtech.platform.bench;
+
+import io.pushtech.common.Json;
+import io.pushtech.common.Streams;
+import io.pushtech.common.event.TrackingEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.XAddParams;
+
+/**
+ * Tracking events as the tracker writes them, with a realistic mix: a few hundred thousand devices, location pings
+ * and page views, public IPv4 and IPv6 addresses from many networks (some private), and common user agents.
+ */
+final class RealisticEvents {
+
+    private static final List<String> USER_AGENTS = List.of(
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko)"
+                    + " Version/17.1 Mobile/15E148 Safari/604.1",
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+                    + " Chrome/119.0.6045.163 Mobile Safari/537.36",
+            "Mozilla/5.0 (Linux; Android 13; SM-S911B) AppleWebKit/537.36 (KHTML, like Gecko)"
+                    + " Chrome/118.0.5993.111 Mobile Safari/537.36",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+                    + " Chrome/120.0.0.0 Safari/537.36",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:120.0) Gecko/20100101 Firefox/120.0",
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)"
+                    + " Version/17.1 Safari/605.1.15",
+            "Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0",
+            "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+            "Pushtech/3.2 (Android 12; SM-A525F)",
+            "Pushtech/3.2 (iOS 16.6; iPhone14,2)");
+
+    private final Random random = new Random(7);
+    private final Instant now = Instant.now();
+
+    TrackingEvent next() {
+        String id = UUID.randomUUID().toString();
+        String device = "device-" + random.nextInt(300_000);
+        String ip = address();
+        String agent = USER_AGENTS.get(random.nextInt(USER_AGENTS.size()));
+        if (random.nextInt(3) == 0) {
+            return new TrackingEvent(
+                    id,
+                    "location",
+                    now,
+                    now,
+                    device,
+                    "user-" + random.nextInt(100_000),
+                    48 + random.nextDouble() * 6,
+                    2 + random.nextDouble() * 12,
+                    5.0 + random.nextInt(50),
+                    Map.of("battery", Integer.toString(random.nextInt(100))),
+                    ip,
+                    agent);
+        }
+        return new TrackingEvent(
+                id,
+                "view",
+                now,
+                now,
+                device,
+                null,
+                null,
+                null,
+                null,
+                Map.of("page", "/offers/" + random.nextInt(10_000), "email", "someone@example.com"),
+                ip,
+                agent);
+    }
+
+    private String address() {
+        int kind = random.nextInt(10);
+        if (kind == 0) {
+            return "192.168." + random.nextInt(256) + "." + random.nextInt(256);
+        }
+        if (kind <= 2) {
+            return String.format(
+                    "2a0%d:%x:%x::%x",
+                    random.nextInt(4), random.nextInt(0xffff), random.nextInt(0xffff), random.nextInt(0xffff));
+        }
+        return (1 + random.nextInt(223)) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
+                + random.nextInt(256);
+    }
+
+    /** Appends {@code count} events to {@code stream}, pipelined. */
+    void fill(JedisPooled redis, String stream, int count) {
+        try (var pipeline = redis.pipelined()) {
+            for (int i = 0; i < count; i++) {
+                pipeline.xadd(stream, XAddParams.xAddParams(), Map.of(Streams.EVENT_FIELD, Json.toText(next())));
+                if (i % 2000 == 1999) {
+                    pipeline.sync();
+                }
+            }
+            pipeline.sync();
+        }
+    }
+}
