@@ -40,6 +40,7 @@ public record KafkastoreConfig(
      */
     public record Enrichment(
             Optional<Path> geoipDatabase,
+            int geoipCacheSize,
             boolean deviceDetection,
             int userAgentCacheSize,
             int ipv4PrefixBits,
@@ -74,6 +75,7 @@ public record KafkastoreConfig(
                         Boolean.parseBoolean(settings.get(KafkastoreSettings.GEOIP_ENABLED))
                                 ? Optional.of(settings.get(KafkastoreSettings.GEOIP_DATABASE))
                                 : Optional.empty(),
+                        settings.get(KafkastoreSettings.GEOIP_CACHE),
                         Boolean.parseBoolean(settings.get(KafkastoreSettings.DEVICE_DETECTION)),
                         settings.get(KafkastoreSettings.USER_AGENT_CACHE),
                         settings.get(KafkastoreSettings.IPV4_PREFIX_BITS),

@@ -59,6 +59,12 @@ public final class KafkastoreSettings {
             "~/.cache/pushtech/geoip/GeoLite2-City.mmdb",
             "GeoLite2 City database (fetched by `./pushtech up` and `./pushtech test`); missing is a start-up error.",
             KafkastoreSettings::homePath);
+    public static final Setting<Integer> GEOIP_CACHE = Setting.integer(
+            "KAFKASTORE_GEOIP_CACHE",
+            100_000,
+            1,
+            10_000_000,
+            "Client addresses whose location is kept in memory (Caffeine, least recently used out).");
     public static final Setting<String> DEVICE_DETECTION = Setting.oneOf(
             "KAFKASTORE_DEVICE_DETECTION",
             "true",
@@ -106,6 +112,7 @@ public final class KafkastoreSettings {
             COMPRESSION,
             GEOIP_ENABLED,
             GEOIP_DATABASE,
+            GEOIP_CACHE,
             DEVICE_DETECTION,
             USER_AGENT_CACHE,
             IPV4_PREFIX_BITS,

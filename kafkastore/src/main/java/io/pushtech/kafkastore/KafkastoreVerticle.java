@@ -130,7 +130,7 @@ public final class KafkastoreVerticle extends ServiceVerticle {
                 })
                 .orElse(GeoLocator.none());
         return new Enricher(
-                new GeoStep(locator),
+                new GeoStep(locator, enrichment.geoipCacheSize()),
                 enrichment.deviceDetection()
                         ? Optional.of(new DeviceDetector(enrichment.userAgentCacheSize()))
                         : Optional.empty(),

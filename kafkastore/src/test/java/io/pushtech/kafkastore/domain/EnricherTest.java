@@ -16,7 +16,7 @@ class EnricherTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     private final Enricher enricher = new Enricher(
-            new GeoStep(address -> Optional.of(LONDON)),
+            new GeoStep(address -> Optional.of(LONDON), 10),
             Optional.of(new DeviceDetector(10)),
             new IpAnonymizer(24, 48),
             new PropertyFilter(Set.of("email"), PropertyFilter.Action.DROP));

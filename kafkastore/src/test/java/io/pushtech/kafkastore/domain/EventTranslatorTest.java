@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class EventTranslatorTest {
 
     private final EventTranslator translator = new EventTranslator(new Enricher(
-            new GeoStep(GeoLocator.none()),
+            new GeoStep(GeoLocator.none(), 10),
             Optional.empty(),
             new IpAnonymizer(24, 48),
             new PropertyFilter(Set.of(), PropertyFilter.Action.DROP)));
@@ -124,9 +124,11 @@ class EventTranslatorTest {
     void enrichmentFailureIsRejectedWithTheOriginalPayload() {
         // Given
         EventTranslator failing = new EventTranslator(new Enricher(
-                new GeoStep(address -> {
-                    throw new IllegalStateException("database closed");
-                }),
+                new GeoStep(
+                        address -> {
+                            throw new IllegalStateException("database closed");
+                        },
+                        10),
                 Optional.empty(),
                 new IpAnonymizer(24, 48),
                 new PropertyFilter(Set.of(), PropertyFilter.Action.DROP)));

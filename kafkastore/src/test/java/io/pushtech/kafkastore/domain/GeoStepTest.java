@@ -13,10 +13,12 @@ class GeoStepTest {
     private static final Geo BERLIN = new Geo("DE", "BE", "Berlin", "10115", 52.5, 13.4, 20, "Europe/Berlin");
 
     private final List<InetAddress> asked = new ArrayList<>();
-    private final GeoStep step = new GeoStep(address -> {
-        asked.add(address);
-        return Optional.of(BERLIN);
-    });
+    private final GeoStep step = new GeoStep(
+            address -> {
+                asked.add(address);
+                return Optional.of(BERLIN);
+            },
+            10);
 
     @Test
     void publicAddressIsLookedUp() {
@@ -39,9 +41,20 @@ class GeoStepTest {
     }
 
     @Test
+    void anAddressIsLookedUpOnceThenServedFromTheCache() {
+        // When
+        step.geoOf("8.8.8.8");
+        Optional<Geo> again = step.geoOf("8.8.8.8");
+
+        // Then
+        assertThat(again).contains(BERLIN);
+        assertThat(asked).hasSize(1);
+    }
+
+    @Test
     void addressUnknownToTheDatabaseGivesNoLocation() {
         // Given
-        GeoStep unknown = new GeoStep(GeoLocator.none());
+        GeoStep unknown = new GeoStep(GeoLocator.none(), 10);
 
         // When
         Optional<Geo> geo = unknown.geoOf("8.8.8.8");

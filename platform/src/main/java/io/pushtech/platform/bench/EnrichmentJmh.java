@@ -55,9 +55,9 @@ public class EnrichmentJmh {
         IpAnonymizer anonymizer = new IpAnonymizer(24, 48);
         PropertyFilter filter = new PropertyFilter(Set.of("email", "phone"), PropertyFilter.Action.DROP);
         full = new EventTranslator(
-                new Enricher(new GeoStep(geoip), Optional.of(new DeviceDetector(10_000)), anonymizer, filter));
+                new Enricher(new GeoStep(geoip, 100_000), Optional.of(new DeviceDetector(10_000)), anonymizer, filter));
         passThrough =
-                new EventTranslator(new Enricher(new GeoStep(GeoLocator.none()), Optional.empty(), anonymizer, filter));
+                new EventTranslator(new Enricher(new GeoStep(GeoLocator.none(), 1), Optional.empty(), anonymizer, filter));
         RealisticEvents events = new RealisticEvents();
         payloads = new String[EVENTS];
         for (int i = 0; i < EVENTS; i++) {

@@ -12,8 +12,8 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.XAddParams;
 
 /**
- * Tracking events as the tracker writes them, with a realistic mix: a few hundred thousand devices, location pings
- * and page views, public IPv4 and IPv6 addresses from many networks (some private), and common user agents.
+ * Tracking events as the tracker writes them, with a realistic mix: 100 000 devices, each with its own address
+ * (public IPv4 and IPv6 from many networks, one in ten private), location pings and page views, common user agents.
  */
 final class RealisticEvents {
 
@@ -34,13 +34,16 @@ final class RealisticEvents {
             "Pushtech/3.2 (Android 12; SM-A525F)",
             "Pushtech/3.2 (iOS 16.6; iPhone14,2)");
 
+    private static final int DEVICES = 100_000;
+
     private final Random random = new Random(7);
     private final Instant now = Instant.now();
 
     TrackingEvent next() {
         String id = UUID.randomUUID().toString();
-        String device = "device-" + random.nextInt(300_000);
-        String ip = address();
+        int deviceNumber = random.nextInt(DEVICES);
+        String device = "device-" + deviceNumber;
+        String ip = address(new Random(deviceNumber));
         String agent = USER_AGENTS.get(random.nextInt(USER_AGENTS.size()));
         if (random.nextInt(3) == 0) {
             return new TrackingEvent(
@@ -72,7 +75,7 @@ final class RealisticEvents {
                 agent);
     }
 
-    private String address() {
+    private static String address(Random random) {
         int kind = random.nextInt(10);
         if (kind == 0) {
             return "192.168." + random.nextInt(256) + "." + random.nextInt(256);
