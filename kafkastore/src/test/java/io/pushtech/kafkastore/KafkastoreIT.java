@@ -18,6 +18,9 @@ import io.pushtech.kafkastore.domain.EnrichedEvent;
 import io.pushtech.kafkastore.infra.GeoIpDatabase;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -194,6 +197,35 @@ class KafkastoreIT {
         // Then
         ConsumerRecord<String, byte[]> record = awaitRecord(namespace.topic(Topics.EVENTS_REJECTED), "m-1");
         assertThat(new String(record.value())).contains("unreadable_event");
+    }
+
+    @Test
+    void metricsCountEventsByTopicAndRejectionsByReason() throws Exception {
+        // Given
+        TrackingEvent event = event("dev-metrics", "8.8.8.8", DESKTOP_FIREFOX);
+        append(redis, Json.toText(event));
+        awaitEvent(event.id());
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + services.port("kafkastore") + "/metrics"))
+                .build();
+
+        // When
+        String metrics = await().atMost(WITHIN)
+                .until(
+                        () -> HttpClient.newHttpClient()
+                                .send(request, HttpResponse.BodyHandlers.ofString())
+                                .body(),
+                        body -> body.contains("kafkastore_events_out_total{"));
+
+        // Then
+        assertThat(metrics)
+                .contains("kafkastore_events_in_total{")
+                .contains("topic=\"events\"")
+                .contains("kafkastore_events_rejected_total{reason=\"unreadable_event\"")
+                .contains("kafkastore_batch_size_count{")
+                .contains("kafkastore_enrichment_latency_seconds_count{")
+                .contains("kafkastore_produce_latency_seconds{")
+                .contains("kafkastore_stream_pending{");
     }
 
     /** Stops and restarts the shared Kafka broker; it is running again when the test ends. */
