@@ -35,6 +35,7 @@ public final class StreamDrainer implements Runnable {
     private static final long RETRY_MILLIS = 1000;
     private static final long STATE_INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
     private static final StreamEntryID START = new StreamEntryID();
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     private final RedisStreamSource source;
     private final EventTranslator translator;
@@ -79,7 +80,7 @@ public final class StreamDrainer implements Runnable {
                 recover();
             }
         }
-        drainInFlight();
+        drainInFlight(SHUTDOWN_WAIT);
     }
 
     /** Asks the loop to end; batches in flight are still acknowledged when Kafka takes them. */
@@ -181,7 +182,7 @@ public final class StreamDrainer implements Runnable {
 
     /** After a failure: let the batches in flight end, acknowledge those Kafka took, then re-read pending entries. */
     private void recover() {
-        drainInFlight();
+        drainInFlight(options.inFlightTimeout());
         inFlight.clear();
         inFlightIds.clear();
         readingPending = true;
@@ -194,10 +195,11 @@ public final class StreamDrainer implements Runnable {
         }
     }
 
-    private void drainInFlight() {
+    private void drainInFlight(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (InFlight batch : inFlight) {
             try {
-                batch.acked().get(options.inFlightTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                batch.acked().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 source.ack(batch.entries());
                 metrics.published(batch.records(), System.nanoTime() - batch.sentAt());
             } catch (InterruptedException e) {

@@ -56,8 +56,8 @@ public class EnrichmentJmh {
         PropertyFilter filter = new PropertyFilter(Set.of("email", "phone"), PropertyFilter.Action.DROP);
         full = new EventTranslator(
                 new Enricher(new GeoStep(geoip, 100_000), Optional.of(new DeviceDetector(10_000)), anonymizer, filter));
-        passThrough =
-                new EventTranslator(new Enricher(new GeoStep(GeoLocator.none(), 1), Optional.empty(), anonymizer, filter));
+        passThrough = new EventTranslator(
+                new Enricher(new GeoStep(GeoLocator.none(), 1), Optional.empty(), anonymizer, filter));
         RealisticEvents events = new RealisticEvents();
         payloads = new String[EVENTS];
         for (int i = 0; i < EVENTS; i++) {
