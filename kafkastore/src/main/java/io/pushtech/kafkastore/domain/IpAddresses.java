@@ -4,24 +4,50 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses IP address literals (never a DNS look-up) and tells public addresses from private and reserved ones. */
 public final class IpAddresses {
 
     private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
+    private static final Pattern DOTTED_QUAD = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
     private IpAddresses() {}
 
     /** The address written in {@code text}, or empty when it is not an IPv4 or IPv6 literal. */
     public static Optional<InetAddress> parse(String text) {
-        if (text == null || !LITERAL.matcher(text).matches() || (text.indexOf(':') < 0 && text.indexOf('.') < 0)) {
+        if (text == null || !LITERAL.matcher(text).matches()) {
             return Optional.empty();
         }
+        if (text.indexOf(':') < 0) {
+            return parseIpv4(text);
+        }
         try {
-            // A literal of only hex digits, dots and colons is parsed, never resolved.
+            // Java parses a name with a colon as an IPv6 literal and never resolves it.
             return Optional.of(InetAddress.getByName(text));
         } catch (UnknownHostException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Dotted-quad IPv4, parsed here: {@link InetAddress#getByName} would resolve anything else through DNS. */
+    private static Optional<InetAddress> parseIpv4(String text) {
+        Matcher quad = DOTTED_QUAD.matcher(text);
+        if (!quad.matches()) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int value = Integer.parseInt(quad.group(i + 1));
+            if (value > 255) {
+                return Optional.empty();
+            }
+            bytes[i] = (byte) value;
+        }
+        try {
+            return Optional.of(InetAddress.getByAddress(bytes));
+        } catch (UnknownHostException e) {
             return Optional.empty();
         }
     }

@@ -51,6 +51,9 @@ class IpAddressesTest {
         assertThat(IpAddresses.parse("example.com")).isEmpty();
         assertThat(IpAddresses.parse("999.1.1.1")).isEmpty();
         assertThat(IpAddresses.parse("12345")).isEmpty();
+        assertThat(IpAddresses.parse("1.2.3.4.5")).isEmpty();
+        assertThat(IpAddresses.parse("1.2")).isEmpty();
+        assertThat(IpAddresses.parse("fe80::1::2")).isEmpty();
         assertThat(IpAddresses.parse(null)).isEmpty();
     }
 }
