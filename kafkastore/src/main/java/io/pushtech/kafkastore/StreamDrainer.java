@@ -76,7 +76,7 @@ public final class StreamDrainer implements Runnable {
                 LOGGER.atWarn()
                         .addKeyValue("source", source.name())
                         .addKeyValue("error", e.toString())
-                        .log("hand-off to Kafka failed; re-reading pending entries");
+                        .log("reading Redis or handing off to Kafka failed; re-reading pending entries");
                 recover();
             }
         }

@@ -256,6 +256,30 @@ class KafkastoreIT {
         await().atMost(WITHIN).until(() -> pendingCount(redis) == 0);
     }
 
+    /** Stops and restarts the shared redis-server; it is running again when the test ends. */
+    @Test
+    void drainingResumesAfterRedisComesBack(DevStack stack) {
+        // Given
+        TrackingEvent before = event("dev-redis-outage", "8.8.8.8", DESKTOP_FIREFOX);
+        append(redis, Json.toText(before));
+        awaitEvent(before.id());
+        await().atMost(WITHIN).until(() -> pendingCount(redis) == 0);
+        stack.redis().stop();
+        try {
+            await().pollDelay(Duration.ofSeconds(2)).atMost(WITHIN).until(() -> true);
+        } finally {
+            stack.redis().start();
+        }
+        TrackingEvent after = event("dev-redis-outage", "8.8.4.4", DESKTOP_FIREFOX);
+
+        // When
+        append(redis, Json.toText(after));
+
+        // Then
+        assertThat(awaitEvent(after.id()).getString("deviceId")).isEqualTo("dev-redis-outage");
+        await().atMost(WITHIN).until(() -> pendingCount(redis) == 0);
+    }
+
     private static void append(JedisPooled target, String payload) {
         target.xadd(namespace.redisKey(Streams.EVENTS), XAddParams.xAddParams(), Map.of(Streams.EVENT_FIELD, payload));
     }
