@@ -1,5 +1,6 @@
 package io.pushtech.common.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
@@ -35,6 +36,7 @@ public record TrackingEvent(
         props = props == null ? Map.of() : Map.copyOf(props);
     }
 
+    @JsonIgnore
     public boolean isLocation() {
         return LOCATION.equals(type) && lat != null && lng != null;
     }
