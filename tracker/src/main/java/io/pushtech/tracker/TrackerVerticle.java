@@ -6,29 +6,34 @@ import io.pushtech.common.event.EventIds;
 import io.pushtech.common.http.ReadinessCheck;
 import io.pushtech.common.http.ServiceRouter;
 import io.pushtech.common.service.Metrics;
-import io.pushtech.common.service.NamedThreads;
 import io.pushtech.common.service.ServiceVerticle;
-import io.pushtech.tracker.api.PixelHandler;
-import io.pushtech.tracker.domain.PixelEventReader;
-import io.pushtech.tracker.infra.RedisStreamSink;
+import io.pushtech.tracker.api.TrackerRoutes;
+import io.pushtech.tracker.domain.EventFactory;
+import io.pushtech.tracker.domain.EventIntake;
+import io.pushtech.tracker.domain.EventSchema;
+import io.pushtech.tracker.domain.RateLimiter;
+import io.pushtech.tracker.domain.TrustedProxies;
+import io.pushtech.tracker.infra.FailedWrites;
+import io.pushtech.tracker.infra.StreamAppender;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.util.JedisURIHelper;
 
 /** The tracker's composition root: builds its adapters and routes, and owns their lifecycle. */
 public final class TrackerVerticle extends ServiceVerticle {
 
     public static final String NAME = "tracker";
+    private static final int REQUESTS_PER_WRITE = 256;
 
     private final TrackerConfig config;
     private JedisPooled redis;
-    private ExecutorService redisWorkers;
+    private StreamAppender appender;
 
     public TrackerVerticle(TrackerConfig config) {
         this.config = config;
@@ -41,24 +46,55 @@ public final class TrackerVerticle extends ServiceVerticle {
 
     @Override
     public Future<?> start() {
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(config.redisWorkers());
-        redis = new JedisPooled(pool, URI.create(config.redisUrl()));
-        redisWorkers = Executors.newFixedThreadPool(config.redisWorkers(), new NamedThreads("tracker-redis"));
-        var sink = new RedisStreamSink(redis, config.namespace().redisKey(Streams.EVENTS), redisWorkers);
-        var reader = new PixelEventReader(Clock.systemUTC(), new EventIds());
+        redis = redisClient();
+        appender = new StreamAppender(
+                redis,
+                config.namespace().redisKey(Streams.EVENTS),
+                FailedWrites.NONE,
+                config.queueCapacity(),
+                REQUESTS_PER_WRITE);
+        EventIntake intake =
+                new EventIntake(EventSchema.load(), config.limits(), new EventFactory(new EventIds(), config.limits()));
 
         PrometheusMeterRegistry registry = Metrics.forService(NAME);
         List<ReadinessCheck> checks = List.of(ReadinessCheck.of("redis", redis::ping));
         Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
-        router.get("/t/:type").handler(new PixelHandler(reader, sink));
+        TrackerRoutes.mount(
+                router,
+                intake,
+                appender,
+                config.corsOrigins(),
+                TrustedProxies.parse(config.trustedProxies()),
+                limiter(config.ratePerAddress()),
+                limiter(config.ratePerDevice()),
+                registry);
         return listen(router, config.endpoint());
+    }
+
+    private RateLimiter limiter(int ratePerSecond) {
+        return new RateLimiter(ratePerSecond, (double) ratePerSecond * config.burstSeconds(), System::nanoTime);
+    }
+
+    private JedisPooled redisClient() {
+        URI uri = URI.create(config.redisUrl());
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setTestOnBorrow(false);
+        pool.setTestWhileIdle(true);
+        var client = DefaultJedisClientConfig.builder()
+                .user(JedisURIHelper.getUser(uri))
+                .password(JedisURIHelper.getPassword(uri))
+                .database(JedisURIHelper.getDBIndex(uri))
+                .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+                .socketTimeoutMillis(config.redisTimeoutMillis())
+                .connectionTimeoutMillis(config.redisTimeoutMillis())
+                .build();
+        return new JedisPooled(pool, new HostAndPort(uri.getHost(), uri.getPort()), client);
     }
 
     @Override
     public Future<?> stop() {
         return vertx.executeBlocking(() -> {
-            redisWorkers.shutdown();
+            appender.close();
             redis.close();
             return null;
         });
