@@ -129,7 +129,7 @@ public final class DiskJournal implements AutoCloseable {
     /** Reads up to {@code maxBatch} durable records from {@code from} into {@code batch}; returns the position after them. */
     private JournalPosition read(JournalPosition from, int maxBatch, List<byte[]> batch) throws IOException {
         JournalPosition position = from;
-        SegmentLog.View view = log.view(position.segmentId());
+        SegmentView view = log.view(position.segmentId());
         while (batch.size() < maxBatch) {
             if (position.offset() >= view.end()) {
                 if (!view.sealed()) {

@@ -20,20 +20,14 @@ final class SegmentLog implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(SegmentLog.class);
 
-    /** What a drain may read in one segment: up to {@code end}, then the segment {@code nextId} if there is one. */
-    record View(Segment segment, long end, long nextId) {
-        boolean sealed() {
-            return nextId >= 0;
-        }
-    }
-
     private final long maxBytes;
     private final long segmentBytes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition synced = lock.newCondition();
     private final Deque<Segment> segments;
-    private long sizeBytes;
-    private long recordCount;
+    // written under the lock, read without it
+    private volatile long sizeBytes;
+    private volatile long recordCount;
     private long appendedBytes;
     private long durableBytes;
     private boolean syncing;
@@ -72,7 +66,7 @@ final class SegmentLog implements AutoCloseable {
         }
     }
 
-    View view(long segmentId) {
+    SegmentView view(long segmentId) {
         lock.lock();
         try {
             Iterator<Segment> iterator = segments.iterator();
@@ -80,8 +74,8 @@ final class SegmentLog implements AutoCloseable {
                 Segment segment = iterator.next();
                 if (segment.id == segmentId) {
                     return iterator.hasNext()
-                            ? new View(segment, segment.size, iterator.next().id)
-                            : new View(segment, segment.durableSize, -1);
+                            ? new SegmentView(segment, segment.size, iterator.next().id)
+                            : new SegmentView(segment, segment.durableSize, -1);
                 }
             }
             throw new IllegalStateException("no segment " + segmentId + " in the journal");
@@ -98,7 +92,7 @@ final class SegmentLog implements AutoCloseable {
         lock.lock();
         try {
             JournalPosition settled = position;
-            View view = view(settled.segmentId());
+            SegmentView view = view(settled.segmentId());
             while (view.sealed() && settled.offset() == view.end()) {
                 settled = new JournalPosition(view.nextId(), 0);
                 view = view(settled.segmentId());
@@ -141,21 +135,11 @@ final class SegmentLog implements AutoCloseable {
     }
 
     long sizeBytes() {
-        lock.lock();
-        try {
-            return sizeBytes;
-        } finally {
-            lock.unlock();
-        }
+        return sizeBytes;
     }
 
     long recordCount() {
-        lock.lock();
-        try {
-            return recordCount;
-        } finally {
-            lock.unlock();
-        }
+        return recordCount;
     }
 
     @Override
