@@ -130,6 +130,7 @@ public final class DiskJournal implements AutoCloseable {
     private JournalPosition read(JournalPosition from, int maxBatch, List<byte[]> batch) throws IOException {
         JournalPosition position = from;
         SegmentView view = log.view(position.segmentId());
+        RecordReader reader = new RecordReader(view.segment().channel, view.end());
         while (batch.size() < maxBatch) {
             if (position.offset() >= view.end()) {
                 if (!view.sealed()) {
@@ -137,9 +138,10 @@ public final class DiskJournal implements AutoCloseable {
                 }
                 position = new JournalPosition(view.nextId(), 0);
                 view = log.view(position.segmentId());
+                reader = new RecordReader(view.segment().channel, view.end());
                 continue;
             }
-            Optional<byte[]> record = RecordFormat.read(view.segment().channel, position.offset(), view.end());
+            Optional<byte[]> record = reader.read(position.offset());
             if (record.isEmpty()) {
                 throw new IOException("journal record at " + position + " is corrupt");
             }

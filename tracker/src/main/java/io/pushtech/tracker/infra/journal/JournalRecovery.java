@@ -65,8 +65,9 @@ final class JournalRecovery {
     private static long scan(Segment segment, long start) throws IOException {
         long offset = start;
         long records = 0;
+        RecordReader reader = new RecordReader(segment.channel, segment.size);
         while (offset < segment.size) {
-            Optional<byte[]> record = RecordFormat.read(segment.channel, offset, segment.size);
+            Optional<byte[]> record = reader.read(offset);
             if (record.isEmpty()) {
                 LOGGER.atWarn()
                         .addKeyValue("segment", segment.path)

@@ -6,6 +6,7 @@ import static io.pushtech.tracker.infra.journal.JournalTestSupport.names;
 import static io.pushtech.tracker.infra.journal.JournalTestSupport.record;
 import static io.pushtech.tracker.infra.journal.JournalTestSupport.records;
 import static io.pushtech.tracker.infra.journal.JournalTestSupport.segmentFiles;
+import static io.pushtech.tracker.infra.journal.JournalTestSupport.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -15,6 +16,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,27 @@ class DiskJournalRecoveryTest {
             // Then
             assertThat(reopened.recordCount()).isEqualTo(40);
             assertThat(drainAll(reopened, 7)).isEqualTo(names("r", 40));
+        }
+    }
+
+    @Test
+    void replaysRecordsSpanningManyReadBuffersAfterReopen() throws Exception {
+        // Given
+        List<String> expected = new ArrayList<>();
+        try (DiskJournal journal = DiskJournal.open(directory, MAX_BYTES * 8)) {
+            for (int i = 0; i < 20; i++) {
+                List<byte[]> batch = records(i + "-" + "x".repeat(100) + "-", 100);
+                expected.addAll(texts(batch));
+                journal.append(batch);
+            }
+        }
+
+        // When
+        try (DiskJournal reopened = DiskJournal.open(directory, MAX_BYTES * 8)) {
+
+            // Then
+            assertThat(reopened.recordCount()).isEqualTo(2000);
+            assertThat(drainAll(reopened, 300)).isEqualTo(expected);
         }
     }
 

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,24 @@ class DiskJournalTest {
 
         // Then
         assertThat(drained).containsExactly("", "x", "");
+    }
+
+    @Test
+    void keepsRecordsLargerThanTheReadBuffer() throws Exception {
+        // Given
+        DiskJournal journal = open(MAX_BYTES, 64 * 1024);
+        byte[] large = new byte[200 * 1024];
+        Arrays.fill(large, (byte) 7);
+        journal.append(List.of(record("before"), large, record("after")));
+        List<byte[]> drained = new ArrayList<>();
+
+        // When
+        journal.drain(10, drained::addAll);
+
+        // Then
+        assertThat(drained).hasSize(3);
+        assertThat(drained.get(1)).isEqualTo(large);
+        assertThat(texts(List.of(drained.get(0), drained.get(2)))).containsExactly("before", "after");
     }
 
     @Test
