@@ -47,16 +47,23 @@ public final class DiskJournal implements AutoCloseable {
         }
         Files.createDirectories(directory);
         Checkpoint checkpoint = Checkpoint.open(directory);
+        JournalRecovery.Recovered recovered;
         try {
-            JournalRecovery.Recovered recovered = JournalRecovery.recover(directory, checkpoint.position());
-            SegmentLog log = new SegmentLog(maxBytes, segmentBytes, recovered.segments(), recovered.records());
-            DiskJournal journal = new DiskJournal(log, checkpoint, recovered.drainPosition());
-            journal.commit(recovered.drainPosition(), 0);
-            return journal;
+            recovered = JournalRecovery.recover(directory, checkpoint.position());
         } catch (IOException | RuntimeException e) {
             checkpoint.close();
             throw e;
         }
+        SegmentLog log = new SegmentLog(maxBytes, segmentBytes, recovered.segments(), recovered.records());
+        DiskJournal journal = new DiskJournal(log, checkpoint, recovered.drainPosition());
+        try {
+            // reclaims the space of a journal left fully drained
+            journal.commit(recovered.drainPosition(), 0);
+        } catch (IOException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+        return journal;
     }
 
     /**
@@ -75,10 +82,10 @@ public final class DiskJournal implements AutoCloseable {
     }
 
     /**
-     * Hands the oldest records to the sink in order, in batches of at most {@code maxBatch}, until it has caught up with
-     * the appends made durable meanwhile. A batch is removed only after the sink returns normally; if the sink throws,
-     * drain stops and rethrows and the same records are offered again next time. A crash during drain may offer the
-     * batch in flight again (at-least-once). One drain runs at a time; appends may go on meanwhile.
+     * Hands the oldest records to the sink in order, in batches of at most {@code maxBatch}, until it has caught up
+     * with the appends made durable meanwhile. A batch is removed only after the sink returns normally; if the sink
+     * throws, drain stops and rethrows and the same records are offered again next time. A crash during drain may
+     * offer the batch in flight again (at-least-once). One drain runs at a time; appends may go on meanwhile.
      *
      * @return how many records were drained
      */
@@ -108,7 +115,10 @@ public final class DiskJournal implements AutoCloseable {
         return recordCount() == 0;
     }
 
-    /** The bytes of the segment files, drained records not yet deleted with their segment included: what counts against the limit. */
+    /**
+     * The bytes of the segment files, headers and drained records not yet deleted with their segment included: what
+     * counts against the limit.
+     */
     public long sizeBytes() {
         return log.sizeBytes();
     }
@@ -126,7 +136,7 @@ public final class DiskJournal implements AutoCloseable {
         }
     }
 
-    /** Reads up to {@code maxBatch} durable records from {@code from} into {@code batch}; returns the position after them. */
+    /** Reads up to {@code maxBatch} durable records from {@code from} into {@code batch}; returns where they end. */
     private JournalPosition read(JournalPosition from, int maxBatch, List<byte[]> batch) throws IOException {
         JournalPosition position = from;
         SegmentView view = log.view(position.segmentId());

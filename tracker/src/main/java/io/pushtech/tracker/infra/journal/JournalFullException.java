@@ -2,7 +2,7 @@ package io.pushtech.tracker.infra.journal;
 
 import java.io.IOException;
 
-/** Thrown by {@link DiskJournal#append} when the records would take the journal beyond its limit; nothing was written. */
+/** Thrown by {@link DiskJournal#append} when the records would take the journal beyond its limit; none was written. */
 public final class JournalFullException extends IOException {
 
     private final long maxBytes;

@@ -200,8 +200,7 @@ final class SegmentLog implements AutoCloseable {
                 synced.signalAll();
             }
             if (syncFailure != null && durableBytes < covered) {
-                // after a failed fsync the kernel may have dropped the dirty pages: nothing written since is
-                // trustworthy
+                // after a failed fsync the kernel may have dropped dirty pages: no later write can be trusted
                 failure = syncFailure;
                 throw syncFailure;
             }
