@@ -54,19 +54,24 @@ class DiskJournalConcurrencyTest {
 
             // Then
             assertThat(drained).hasSize(WRITERS * RECORDS_PER_WRITER);
-            Map<String, List<Integer>> perWriter = new HashMap<>();
-            for (String record : drained) {
-                String[] parts = record.split(":");
-                perWriter.computeIfAbsent(parts[0], writer -> new ArrayList<>()).add(Integer.parseInt(parts[1]));
-            }
-            List<Integer> expected =
+            List<Integer> everyRecordInOrder =
                     IntStream.range(0, RECORDS_PER_WRITER).boxed().toList();
-            assertThat(perWriter).hasSize(WRITERS).allSatisfy((writer, sequence) -> assertThat(sequence)
-                    .isEqualTo(expected));
+            assertThat(sequencesPerWriter(drained))
+                    .hasSize(WRITERS)
+                    .allSatisfy((writer, sequence) -> assertThat(sequence).isEqualTo(everyRecordInOrder));
             assertThat(journal.sizeBytes()).isZero();
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    private static Map<String, List<Integer>> sequencesPerWriter(List<String> records) {
+        Map<String, List<Integer>> perWriter = new HashMap<>();
+        for (String record : records) {
+            String[] parts = record.split(":");
+            perWriter.computeIfAbsent(parts[0], writer -> new ArrayList<>()).add(Integer.parseInt(parts[1]));
+        }
+        return perWriter;
     }
 
     private static void appendInBatchesOfOneToFour(DiskJournal journal, int writer) throws Exception {

@@ -227,6 +227,20 @@ class DiskJournalTest {
     }
 
     @Test
+    void opensInADirectoryItCreates() throws Exception {
+        // Given
+        Path nested = directory.resolve("spool/journal");
+
+        // When
+        try (DiskJournal journal = DiskJournal.open(nested, MAX_BYTES)) {
+
+            // Then
+            assertThat(journal.isEmpty()).isTrue();
+            assertThat(segmentFiles(nested)).hasSize(1);
+        }
+    }
+
+    @Test
     void refusesASecondOpenOfTheSameDirectory() throws Exception {
         // Given
         open(MAX_BYTES, 1024);
