@@ -1,16 +1,11 @@
 package io.pushtech.platform;
 
 import io.pushtech.common.config.Setting;
-import java.nio.file.Path;
 import java.util.List;
 
 /** Settings of the {@code pushtech} command itself: the embedded stack and logging. */
 public final class PlatformSettings {
 
-    public static final Setting<Path> DATA_DIR = Setting.path(
-            "PUSHTECH_DATA_DIR",
-            ".pushtech",
-            "Directory of the embedded stack's data (Kafka, Redis, MongoDB) and the dev token secret.");
     public static final Setting<Integer> KAFKA_PORT =
             Setting.port("PUSHTECH_KAFKA_PORT", 0, "Port of the embedded Kafka broker; 0 picks a free one.");
     public static final Setting<Integer> REDIS_PORT =
@@ -32,7 +27,7 @@ public final class PlatformSettings {
             Setting.text("PUSHTECH_JAVA_OPTS", "", "Extra JVM options the `pushtech` script passes to java.");
 
     public static final List<Setting<?>> ALL =
-            List.of(DATA_DIR, KAFKA_PORT, REDIS_PORT, MONGO_PORT, LOG_FORMAT, LOG_LEVEL, JAVA_OPTS);
+            List.of(KAFKA_PORT, REDIS_PORT, MONGO_PORT, LOG_FORMAT, LOG_LEVEL, JAVA_OPTS);
 
     private PlatformSettings() {}
 }

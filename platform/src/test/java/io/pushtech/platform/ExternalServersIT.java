@@ -27,7 +27,10 @@ class ExternalServersIT {
     @Test
     void runStartsOneServiceAgainstTheConfiguredServers(DevStack stack, TestNamespace namespace) throws Exception {
         // Given
-        Map<String, String> env = Map.of("REDIS_URL", stack.redisUrl(), "PUSHTECH_NAMESPACE", namespace.value());
+        Map<String, String> env = Map.of(
+                "REDIS_URL", stack.redisUrl(),
+                "PUSHTECH_NAMESPACE", namespace.value(),
+                "PUSHTECH_DATA_DIR", LOGS.resolve("run-data").toString());
 
         // When
         try (PlatformProcess tracker =

@@ -5,6 +5,7 @@ import io.pushtech.common.config.CommonSettings;
 import io.pushtech.common.config.Settings;
 import io.pushtech.common.http.HttpEndpoint;
 import io.pushtech.tracker.domain.EventLimits;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,9 @@ public record TrackerConfig(
         int ratePerDevice,
         int burstSeconds,
         int redisTimeoutMillis,
-        int queueCapacity) {
+        int queueCapacity,
+        Path journalDir,
+        long journalMaxBytes) {
 
     private static final int NESTING_DEPTH = 4;
     private static final int STRING_LENGTH = 1024;
@@ -54,6 +57,15 @@ public record TrackerConfig(
                 settings.get(TrackerSettings.RATE_PER_DEVICE),
                 settings.get(TrackerSettings.RATE_BURST_SECONDS),
                 settings.get(TrackerSettings.REDIS_TIMEOUT_MILLIS),
-                settings.get(TrackerSettings.QUEUE_CAPACITY));
+                settings.get(TrackerSettings.QUEUE_CAPACITY),
+                journalDir(settings),
+                settings.get(TrackerSettings.JOURNAL_MAX_MB) * 1024L * 1024L);
+    }
+
+    private static Path journalDir(Settings settings) {
+        String configured = settings.get(TrackerSettings.JOURNAL_DIR);
+        return configured.isEmpty()
+                ? settings.get(CommonSettings.DATA_DIR).resolve("tracker-journal")
+                : Path.of(configured);
     }
 }

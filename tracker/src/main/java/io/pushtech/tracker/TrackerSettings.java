@@ -48,6 +48,17 @@ public final class TrackerSettings {
             1_000_000,
             "Requests that may wait for the Redis writer before `503`.");
 
+    public static final Setting<String> JOURNAL_DIR = Setting.text(
+            "TRACKER_JOURNAL_DIR",
+            "",
+            "Directory of the journal that keeps accepted events while Redis is unreachable; unset: `tracker-journal` in `PUSHTECH_DATA_DIR`.");
+    public static final Setting<Integer> JOURNAL_MAX_MB = Setting.integer(
+            "TRACKER_JOURNAL_MAX_MB",
+            1024,
+            1,
+            1_048_576,
+            "Size of the journal; when it is full the tracker answers `503`.");
+
     public static final List<Setting<?>> ALL = List.of(
             PORT,
             CORS_ORIGINS,
@@ -60,7 +71,9 @@ public final class TrackerSettings {
             MAX_EVENT_AGE_DAYS,
             CLOCK_SKEW_THRESHOLD_SECONDS,
             REDIS_TIMEOUT_MILLIS,
-            QUEUE_CAPACITY);
+            QUEUE_CAPACITY,
+            JOURNAL_DIR,
+            JOURNAL_MAX_MB);
 
     private TrackerSettings() {}
 }

@@ -3,6 +3,7 @@ package io.pushtech.tracker;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pushtech.common.Streams;
 import io.pushtech.common.event.EventIds;
+import io.pushtech.common.http.DegradedException;
 import io.pushtech.common.http.ReadinessCheck;
 import io.pushtech.common.http.ServiceRouter;
 import io.pushtech.common.service.Metrics;
@@ -13,10 +14,13 @@ import io.pushtech.tracker.domain.EventIntake;
 import io.pushtech.tracker.domain.EventSchema;
 import io.pushtech.tracker.domain.RateLimiter;
 import io.pushtech.tracker.domain.TrustedProxies;
-import io.pushtech.tracker.infra.FailedWrites;
+import io.pushtech.tracker.infra.JournalFallback;
+import io.pushtech.tracker.infra.JournalReplayer;
 import io.pushtech.tracker.infra.StreamAppender;
+import io.pushtech.tracker.infra.journal.DiskJournal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -31,9 +35,13 @@ public final class TrackerVerticle extends ServiceVerticle {
     public static final String NAME = "tracker";
     private static final int REQUESTS_PER_WRITE = 256;
 
+    private static final long REPLAY_INTERVAL_MILLIS = 500;
+
     private final TrackerConfig config;
     private JedisPooled redis;
+    private DiskJournal journal;
     private StreamAppender appender;
+    private JournalReplayer replayer;
 
     public TrackerVerticle(TrackerConfig config) {
         this.config = config;
@@ -46,18 +54,30 @@ public final class TrackerVerticle extends ServiceVerticle {
 
     @Override
     public Future<?> start() {
+        PrometheusMeterRegistry registry = Metrics.forService(NAME);
+        return vertx.executeBlocking(() -> startWriting(registry)).compose(fallback -> serve(registry, fallback));
+    }
+
+    /** Opens the journal (replaying what a previous run left, once Redis answers) and starts the stream writer. */
+    private JournalFallback startWriting(PrometheusMeterRegistry registry) throws IOException {
         redis = redisClient();
+        journal = DiskJournal.open(config.journalDir(), config.journalMaxBytes());
+        JournalFallback fallback = new JournalFallback(journal, registry);
         appender = new StreamAppender(
                 redis,
                 config.namespace().redisKey(Streams.EVENTS),
-                FailedWrites.NONE,
+                fallback,
                 config.queueCapacity(),
                 REQUESTS_PER_WRITE);
+        replayer = new JournalReplayer(fallback, appender, REPLAY_INTERVAL_MILLIS);
+        return fallback;
+    }
+
+    private Future<?> serve(PrometheusMeterRegistry registry, JournalFallback fallback) {
         EventIntake intake =
                 new EventIntake(EventSchema.load(), config.limits(), new EventFactory(new EventIds(), config.limits()));
-
-        PrometheusMeterRegistry registry = Metrics.forService(NAME);
-        List<ReadinessCheck> checks = List.of(ReadinessCheck.of("redis", redis::ping));
+        List<ReadinessCheck> checks =
+                List.of(ReadinessCheck.of("redis", this::probeRedis), ReadinessCheck.of("journal", fallback::probe));
         Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
         TrackerRoutes.mount(
                 router,
@@ -69,6 +89,15 @@ public final class TrackerVerticle extends ServiceVerticle {
                 limiter(config.ratePerDevice()),
                 registry);
         return listen(router, config.endpoint());
+    }
+
+    /** Redis down is not "not ready": the journal keeps accepting, so it is a degraded state. */
+    private void probeRedis() {
+        try {
+            redis.ping();
+        } catch (RuntimeException e) {
+            throw new DegradedException("unreachable (" + e.getMessage() + "); accepted events go to the journal");
+        }
     }
 
     private RateLimiter limiter(int ratePerSecond) {
@@ -94,7 +123,9 @@ public final class TrackerVerticle extends ServiceVerticle {
     @Override
     public Future<?> stop() {
         return vertx.executeBlocking(() -> {
+            replayer.close();
             appender.close();
+            journal.close();
             redis.close();
             return null;
         });

@@ -43,6 +43,7 @@ class TrackerBadInputIT {
                         "PUSHTECH_NAMESPACE", namespace.value(),
                         "HTTP_HOST", "127.0.0.1",
                         "TRACKER_PORT", "0",
+                        "TRACKER_JOURNAL_DIR", journalDir(),
                         "HTTP_MAX_BODY_BYTES", Integer.toString(BODY_LIMIT))));
         base = "http://127.0.0.1:" + services.port(TrackerVerticle.NAME);
         stream = new TrackerStream(stack.redisUrl(), namespace.value() + ":" + Streams.EVENTS);
@@ -176,6 +177,10 @@ class TrackerBadInputIT {
 
     private static Arguments bad(String name, String path, String body, int status, String code) {
         return Arguments.of(name, path, body, status, code);
+    }
+
+    private static String journalDir() throws java.io.IOException {
+        return java.nio.file.Files.createTempDirectory("tracker-journal").toString();
     }
 
     private static HttpResponse<String> send(String path, String body, Map<String, String> headers) throws Exception {

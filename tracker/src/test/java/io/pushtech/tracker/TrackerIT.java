@@ -38,6 +38,7 @@ class TrackerIT {
                         "PUSHTECH_NAMESPACE", namespace.value(),
                         "HTTP_HOST", "127.0.0.1",
                         "TRACKER_PORT", "0",
+                        "TRACKER_JOURNAL_DIR", journalDir(),
                         "TRACKER_TRUSTED_PROXIES", "127.0.0.1",
                         "TRACKER_CORS_ORIGINS", "https://push.example")));
         base = "http://127.0.0.1:" + services.port(TrackerVerticle.NAME);
@@ -210,6 +211,10 @@ class TrackerIT {
         return HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static String journalDir() throws java.io.IOException {
+        return java.nio.file.Files.createTempDirectory("tracker-journal").toString();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
