@@ -25,7 +25,8 @@ public record TrackerConfig(
         int redisTimeoutMillis,
         int queueCapacity,
         Path journalDir,
-        long journalMaxBytes) {
+        long journalMaxBytes,
+        int requestTimeoutMillis) {
 
     private static final int NESTING_DEPTH = 4;
     private static final int STRING_LENGTH = 1024;
@@ -59,7 +60,8 @@ public record TrackerConfig(
                 settings.get(TrackerSettings.REDIS_TIMEOUT_MILLIS),
                 settings.get(TrackerSettings.QUEUE_CAPACITY),
                 journalDir(settings),
-                settings.get(TrackerSettings.JOURNAL_MAX_MB) * 1024L * 1024L);
+                settings.get(TrackerSettings.JOURNAL_MAX_MB) * 1024L * 1024L,
+                settings.get(TrackerSettings.REQUEST_TIMEOUT_MILLIS));
     }
 
     private static Path journalDir(Settings settings) {

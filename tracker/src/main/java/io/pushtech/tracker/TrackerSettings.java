@@ -48,6 +48,12 @@ public final class TrackerSettings {
             1_000_000,
             "Requests that may wait for the Redis writer before `503`.");
 
+    public static final Setting<Integer> REQUEST_TIMEOUT_MILLIS = Setting.integer(
+            "TRACKER_REQUEST_TIMEOUT_MILLIS",
+            10_000,
+            100,
+            600_000,
+            "A request not complete after this (a slow or stalled client) is answered `408`.");
     public static final Setting<String> JOURNAL_DIR = Setting.text(
             "TRACKER_JOURNAL_DIR",
             "",
@@ -72,6 +78,7 @@ public final class TrackerSettings {
             CLOCK_SKEW_THRESHOLD_SECONDS,
             REDIS_TIMEOUT_MILLIS,
             QUEUE_CAPACITY,
+            REQUEST_TIMEOUT_MILLIS,
             JOURNAL_DIR,
             JOURNAL_MAX_MB);
 

@@ -8,6 +8,7 @@ import io.pushtech.common.http.ReadinessCheck;
 import io.pushtech.common.http.ServiceRouter;
 import io.pushtech.common.service.Metrics;
 import io.pushtech.common.service.ServiceVerticle;
+import io.pushtech.tracker.api.Admission;
 import io.pushtech.tracker.api.TrackerRoutes;
 import io.pushtech.tracker.domain.EventFactory;
 import io.pushtech.tracker.domain.EventIntake;
@@ -79,15 +80,13 @@ public final class TrackerVerticle extends ServiceVerticle {
         List<ReadinessCheck> checks =
                 List.of(ReadinessCheck.of("redis", this::probeRedis), ReadinessCheck.of("journal", fallback::probe));
         Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
-        TrackerRoutes.mount(
-                router,
-                intake,
-                appender,
+        Admission admission = new Admission(
                 config.corsOrigins(),
                 TrustedProxies.parse(config.trustedProxies()),
                 limiter(config.ratePerAddress()),
                 limiter(config.ratePerDevice()),
-                registry);
+                config.requestTimeoutMillis());
+        TrackerRoutes.mount(router, intake, appender, admission, registry);
         return listen(router, config.endpoint());
     }
 

@@ -3,8 +3,6 @@ package io.pushtech.tracker.api;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pushtech.tracker.domain.EventIntake;
 import io.pushtech.tracker.domain.EventSink;
-import io.pushtech.tracker.domain.RateLimiter;
-import io.pushtech.tracker.domain.TrustedProxies;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -16,29 +14,16 @@ import java.util.Set;
 /** Mounts the ingestion endpoints on a service router: CORS, the per-address rate limit, a request timeout. */
 public final class TrackerRoutes {
 
-    private static final long REQUEST_TIMEOUT_MILLIS = 10_000;
-
     private TrackerRoutes() {}
 
-    /**
-     * @param corsOrigins allowed browser origins; {@code *} allows any
-     * @param perAddress limit per client address; {@code perDevice} per device id in the events
-     */
     public static void mount(
-            Router router,
-            EventIntake intake,
-            EventSink sink,
-            List<String> corsOrigins,
-            TrustedProxies proxies,
-            RateLimiter perAddress,
-            RateLimiter perDevice,
-            MeterRegistry registry) {
-        Arrivals arrivals = new Arrivals(Clock.systemUTC(), proxies);
-        Intake store = new Intake(sink, perDevice, registry);
-        router.route("/t*").order(-2).handler(cors(corsOrigins));
-        router.route("/t*").order(-1).handler(TimeoutHandler.create(REQUEST_TIMEOUT_MILLIS, 408));
+            Router router, EventIntake intake, EventSink sink, Admission admission, MeterRegistry registry) {
+        Arrivals arrivals = new Arrivals(Clock.systemUTC(), admission.proxies());
+        Intake store = new Intake(sink, admission.perDevice(), registry);
+        router.route("/t*").order(-2).handler(cors(admission.corsOrigins()));
+        router.route("/t*").order(-1).handler(TimeoutHandler.create(admission.requestTimeoutMillis(), 408));
         router.route("/t*").handler(ctx -> {
-            long wait = perAddress.acquire(arrivals.clientAddress(ctx.request()));
+            long wait = admission.perAddress().acquire(arrivals.clientAddress(ctx.request()));
             if (wait > 0) {
                 registry.counter("tracker.requests.rate_limited", "by", "address")
                         .increment();
