@@ -2,9 +2,6 @@ package io.pushtech.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pushtech.common.Streams;
-import io.pushtech.common.config.Settings;
-import io.pushtech.common.service.RunningServices;
 import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.junit.TestNamespace;
 import io.pushtech.devstack.junit.WithDevStack;
@@ -18,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,34 +27,28 @@ import org.junit.jupiter.api.Test;
 class TrackerAbuseIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static RunningServices services;
+    private static TestTracker tracker;
     private static TrackerStream stream;
     private static int port;
 
     @BeforeAll
     static void startTracker(DevStack stack, TestNamespace namespace) throws Exception {
-        services = RunningServices.start(
-                List.of(new TrackerDefinition()),
-                Settings.of(Map.of(
-                        "REDIS_URL", stack.redisUrl(),
-                        "PUSHTECH_NAMESPACE", namespace.value(),
-                        "HTTP_HOST", "127.0.0.1",
-                        "TRACKER_PORT", "0",
-                        "TRACKER_JOURNAL_DIR",
-                                Files.createTempDirectory("tracker-journal").toString(),
+        tracker = TestTracker.start(
+                stack,
+                namespace,
+                Map.of(
                         "TRACKER_TRUSTED_PROXIES", "127.0.0.1",
                         "TRACKER_RATE_PER_DEVICE", "1",
                         "TRACKER_RATE_PER_ADDRESS", "2",
                         "TRACKER_RATE_BURST_SECONDS", "1",
-                        "TRACKER_REQUEST_TIMEOUT_MILLIS", "1000")));
-        port = services.port(TrackerVerticle.NAME);
-        stream = new TrackerStream(stack.redisUrl(), namespace.value() + ":" + Streams.EVENTS);
+                        "TRACKER_REQUEST_TIMEOUT_MILLIS", "1000"));
+        stream = tracker.stream();
+        port = tracker.port();
     }
 
     @AfterAll
     static void stopTracker() throws Exception {
-        services.close();
-        stream.close();
+        tracker.close();
     }
 
     @Test

@@ -2,9 +2,6 @@ package io.pushtech.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pushtech.common.Streams;
-import io.pushtech.common.config.Settings;
-import io.pushtech.common.service.RunningServices;
 import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.junit.TestNamespace;
 import io.pushtech.devstack.junit.WithDevStack;
@@ -14,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -30,30 +26,21 @@ class TrackerBadInputIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int BODY_LIMIT = 1_048_576;
-    private static RunningServices services;
+    private static TestTracker tracker;
     private static TrackerStream stream;
     private static String base;
 
     @BeforeAll
     static void startTracker(DevStack stack, TestNamespace namespace) throws Exception {
-        services = RunningServices.start(
-                List.of(new TrackerDefinition()),
-                Settings.of(Map.of(
-                        "REDIS_URL", stack.redisUrl(),
-                        "PUSHTECH_NAMESPACE", namespace.value(),
-                        "HTTP_HOST", "127.0.0.1",
-                        "TRACKER_PORT", "0",
-                        "TRACKER_JOURNAL_DIR", journalDir(),
-                        "HTTP_MAX_BODY_BYTES", Integer.toString(BODY_LIMIT))));
-        base = "http://127.0.0.1:" + services.port(TrackerVerticle.NAME);
-        stream = new TrackerStream(stack.redisUrl(), namespace.value() + ":" + Streams.EVENTS);
+        tracker = TestTracker.start(stack, namespace, Map.of("HTTP_MAX_BODY_BYTES", Integer.toString(BODY_LIMIT)));
+        stream = tracker.stream();
+        base = tracker.url();
         send("/t", "{\"type\":\"view\",\"deviceId\":\"good-before\"}", Map.of());
     }
 
     @AfterAll
     static void stopTracker() throws Exception {
-        services.close();
-        stream.close();
+        tracker.close();
     }
 
     static Stream<Arguments> badRequests() {
@@ -177,10 +164,6 @@ class TrackerBadInputIT {
 
     private static Arguments bad(String name, String path, String body, int status, String code) {
         return Arguments.of(name, path, body, status, code);
-    }
-
-    private static String journalDir() throws java.io.IOException {
-        return java.nio.file.Files.createTempDirectory("tracker-journal").toString();
     }
 
     private static HttpResponse<String> send(String path, String body, Map<String, String> headers) throws Exception {

@@ -2,10 +2,7 @@ package io.pushtech.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pushtech.common.Streams;
-import io.pushtech.common.config.Settings;
 import io.pushtech.common.event.TrackingEvent;
-import io.pushtech.common.service.RunningServices;
 import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.junit.TestNamespace;
 import io.pushtech.devstack.junit.WithDevStack;
@@ -14,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,30 +21,25 @@ import org.junit.jupiter.api.Test;
 class TrackerIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static RunningServices services;
+    private static TestTracker tracker;
     private static TrackerStream stream;
     private static String base;
 
     @BeforeAll
     static void startTracker(DevStack stack, TestNamespace namespace) throws Exception {
-        services = RunningServices.start(
-                List.of(new TrackerDefinition()),
-                Settings.of(Map.of(
-                        "REDIS_URL", stack.redisUrl(),
-                        "PUSHTECH_NAMESPACE", namespace.value(),
-                        "HTTP_HOST", "127.0.0.1",
-                        "TRACKER_PORT", "0",
-                        "TRACKER_JOURNAL_DIR", journalDir(),
+        tracker = TestTracker.start(
+                stack,
+                namespace,
+                Map.of(
                         "TRACKER_TRUSTED_PROXIES", "127.0.0.1",
-                        "TRACKER_CORS_ORIGINS", "https://push.example")));
-        base = "http://127.0.0.1:" + services.port(TrackerVerticle.NAME);
-        stream = new TrackerStream(stack.redisUrl(), namespace.value() + ":" + Streams.EVENTS);
+                        "TRACKER_CORS_ORIGINS", "https://push.example"));
+        stream = tracker.stream();
+        base = tracker.url();
     }
 
     @AfterAll
     static void stopTracker() throws Exception {
-        services.close();
-        stream.close();
+        tracker.close();
     }
 
     @Test
@@ -211,10 +202,6 @@ class TrackerIT {
         return HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-    }
-
-    private static String journalDir() throws java.io.IOException {
-        return java.nio.file.Files.createTempDirectory("tracker-journal").toString();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
