@@ -141,7 +141,7 @@ public final class StreamDrainer implements Runnable {
         long start = System.nanoTime();
         List<OutgoingRecord> records = new ArrayList<>(batch.entries().size() + 16);
         for (StreamEntry entry : batch.entries()) {
-            records.addAll(translator.translate(entry.getID().toString(), RedisStreamSource.payloadOf(entry)));
+            records.addAll(translator.translate(entry.getID().toString(), entry.getFields()));
         }
         long sent = System.nanoTime();
         metrics.enriched(batch.entries().size(), sent - start);

@@ -25,9 +25,10 @@ public record EnrichedEvent(
         Double lat,
         Double lng,
         Double accuracy,
-        Map<String, String> props,
+        Map<String, Object> props,
         String ip,
         String userAgent,
+        Instant clientTs,
         Geo geo,
         Device device) {
 

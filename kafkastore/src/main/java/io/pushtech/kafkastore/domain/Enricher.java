@@ -38,6 +38,7 @@ public final class Enricher {
                 properties.filter(event.props()),
                 anonymizer.anonymize(event.ip()).orElse(null),
                 event.userAgent(),
+                event.clientTs(),
                 geo.geoOf(event.ip()).orElse(null),
                 devices.flatMap(d -> d.detect(event.userAgent())).orElse(null));
     }

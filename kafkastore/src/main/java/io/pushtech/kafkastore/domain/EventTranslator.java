@@ -1,11 +1,14 @@
 package io.pushtech.kafkastore.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pushtech.common.Json;
+import io.pushtech.common.Streams;
 import io.pushtech.common.Topics;
 import io.pushtech.common.event.LocationUpdate;
 import io.pushtech.common.event.TrackingEvent;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,16 @@ public final class EventTranslator {
         this.enricher = enricher;
     }
 
+    /** The records of a stream entry: its {@code events} field holds a JSON array, its {@code event} field one event. */
+    public List<OutgoingRecord> translate(String entryId, Map<String, String> fields) {
+        String many = fields.get(Streams.EVENTS_FIELD);
+        if (many != null) {
+            return translateArray(entryId, many);
+        }
+        return translate(entryId, fields.get(Streams.EVENT_FIELD));
+    }
+
+    /** The records of one event's JSON ({@code null} when the entry had none). */
     public List<OutgoingRecord> translate(String entryId, String payload) {
         if (payload == null) {
             return List.of(rejected(entryId, RejectReason.MISSING_EVENT_FIELD, ""));
@@ -34,6 +47,34 @@ public final class EventTranslator {
         } catch (UncheckedIOException | IllegalArgumentException | NullPointerException e) {
             return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, payload));
         }
+        return records(entryId, event, payload);
+    }
+
+    private List<OutgoingRecord> translateArray(String entryId, String payload) {
+        JsonNode events;
+        try {
+            events = Json.tree(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (UncheckedIOException e) {
+            return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, payload));
+        }
+        if (!events.isArray()) {
+            return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, payload));
+        }
+        List<OutgoingRecord> records = new ArrayList<>(events.size() + 1);
+        for (JsonNode node : events) {
+            TrackingEvent event;
+            try {
+                event = Json.convert(node, TrackingEvent.class);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                records.add(rejected(entryId, RejectReason.UNREADABLE_EVENT, node.toString()));
+                continue;
+            }
+            records.addAll(records(entryId, event, node.toString()));
+        }
+        return records;
+    }
+
+    private List<OutgoingRecord> records(String entryId, TrackingEvent event, String payload) {
         if (event.partitionKey() == null) {
             return List.of(rejected(entryId, RejectReason.MISSING_DEVICE_AND_USER, payload));
         }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Enrichment step: properties named in the deny-list (case-insensitive, such as {@code email} or {@code phone})
- * are dropped, or replaced by {@code sha256:<hex>} of their value so they can still be joined on. Thread-safe.
+ * are dropped, or replaced by {@code sha256:<hex>} of their value (as text) so they can still be joined on. Thread-safe.
  */
 public final class PropertyFilter {
 
@@ -30,16 +30,16 @@ public final class PropertyFilter {
         this.action = action;
     }
 
-    public Map<String, String> filter(Map<String, String> props) {
+    public Map<String, Object> filter(Map<String, Object> props) {
         if (denied.isEmpty() || props.keySet().stream().noneMatch(this::isDenied)) {
             return props;
         }
-        Map<String, String> kept = new LinkedHashMap<>();
+        Map<String, Object> kept = new LinkedHashMap<>();
         props.forEach((name, value) -> {
             if (!isDenied(name)) {
                 kept.put(name, value);
             } else if (action == Action.HASH) {
-                kept.put(name, "sha256:" + sha256(value));
+                kept.put(name, "sha256:" + sha256(String.valueOf(value)));
             }
         });
         return kept;

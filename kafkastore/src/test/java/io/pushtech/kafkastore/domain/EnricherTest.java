@@ -69,7 +69,7 @@ class EnricherTest {
         assertThat(enriched.device()).isNull();
     }
 
-    private static TrackingEvent event(String ip, Map<String, String> props) {
+    private static TrackingEvent event(String ip, Map<String, Object> props) {
         return new TrackingEvent(
                 "e1", "view", NOW, NOW, "d1", "u1", null, null, null, props, ip, DeviceDetectorTest.IPHONE_SAFARI);
     }

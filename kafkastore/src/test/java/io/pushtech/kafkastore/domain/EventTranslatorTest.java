@@ -3,6 +3,7 @@ package io.pushtech.kafkastore.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pushtech.common.Json;
+import io.pushtech.common.Streams;
 import io.pushtech.common.Topics;
 import io.pushtech.common.event.LocationUpdate;
 import io.pushtech.common.event.TrackingEvent;
@@ -71,7 +72,7 @@ class EventTranslatorTest {
     @Test
     void entryWithoutEventFieldIsRejected() {
         // When
-        OutgoingRecord record = only(translator.translate("7-3", null));
+        OutgoingRecord record = only(translator.translate("7-3", Map.of()));
 
         // Then
         assertThat(record.topic()).isEqualTo(Topics.EVENTS_REJECTED);
@@ -144,6 +145,22 @@ class EventTranslatorTest {
         JsonObject body = new JsonObject(new String(record.value(), StandardCharsets.UTF_8));
         assertThat(body.getString("reason")).isEqualTo("enrichment_failed");
         assertThat(body.getString("payload")).isEqualTo(payload);
+    }
+
+    @Test
+    void entryWithAnArrayOfEventsGivesOneRecordPerEventAndRejectsTheUnreadableOne() {
+        // Given
+        String events =
+                "[" + Json.toText(event("d1", null)) + ",{\"type\":\"view\"}," + Json.toText(event("d2", null)) + "]";
+
+        // When
+        List<OutgoingRecord> records = translator.translate("8-0", Map.of(Streams.EVENTS_FIELD, events));
+
+        // Then
+        assertThat(records)
+                .extracting(OutgoingRecord::topic)
+                .containsExactly(Topics.EVENTS, Topics.EVENTS_REJECTED, Topics.EVENTS);
+        assertThat(records).extracting(OutgoingRecord::key).containsExactly("d1", null, "d2");
     }
 
     private static OutgoingRecord only(List<OutgoingRecord> records) {
