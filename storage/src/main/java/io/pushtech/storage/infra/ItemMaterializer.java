@@ -52,6 +52,8 @@ public final class ItemMaterializer implements Runnable {
     private final Timer batchTime;
     private volatile boolean running = true;
     private volatile boolean caughtUp;
+    private volatile long replayed;
+    private volatile long toReplay = -1;
     private Map<TopicPartition, Long> endAtStart = Map.of();
 
     public ItemMaterializer(
@@ -75,6 +77,13 @@ public final class ItemMaterializer implements Runnable {
         this.batchTime = registry.timer("storage.items.batch");
     }
 
+    /** Records of the log read so far out of those present at start; {@code total} is -1 before the start. */
+    public record Progress(long done, long total) {}
+
+    public Progress progress() {
+        return new Progress(replayed, toReplay);
+    }
+
     /** Whether the index holds every item that was in the log when this instance started. */
     public boolean caughtUp() {
         return caughtUp;
@@ -90,12 +99,17 @@ public final class ItemMaterializer implements Runnable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             endAtStart = consumer.endOffsets(partitions);
+            toReplay = endAtStart.values().stream().mapToLong(Long::longValue).sum()
+                    - consumer.beginningOffsets(partitions).values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum();
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 Timer.Sample sample = Timer.start();
                 applyUntilStored(records);
                 sample.stop(batchTime);
                 if (!caughtUp) {
+                    replayed += records.count();
                     caughtUp =
                             endAtStart.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
                     if (caughtUp) {
