@@ -3,9 +3,13 @@ package io.pushtech.storage;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pushtech.common.Namespace;
 import io.pushtech.common.Topics;
+import io.pushtech.common.config.CommonSettings;
+import io.pushtech.common.config.Settings;
 import io.pushtech.common.kafka.KafkaClientProperties;
 import io.pushtech.common.kafka.TopicCreator;
+import io.pushtech.common.kafka.TopicSpecs;
 import io.pushtech.storage.domain.MatchEngine;
 import io.pushtech.storage.domain.SharedEngine;
 import io.pushtech.storage.infra.ItemMaterializer;
@@ -31,25 +35,39 @@ public final class StorageReplay {
 
     private static final int BAR_WIDTH = 40;
 
-    private final StorageConfig config;
+    private final String kafkaBootstrap;
+    private final String mongoUri;
+    private final Namespace ns;
+    private final TopicSpecs topics;
     private final PrintStream progress;
 
-    public StorageReplay(StorageConfig config, PrintStream progress) {
-        this.config = config;
+    public StorageReplay(
+            String kafkaBootstrap, String mongoUri, Namespace ns, TopicSpecs topics, PrintStream progress) {
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.mongoUri = mongoUri;
+        this.ns = ns;
+        this.topics = topics;
         this.progress = progress;
+    }
+
+    /** A replay against the configured servers (it needs no token secret). */
+    public static StorageReplay from(Settings settings, PrintStream progress) {
+        Namespace ns = new Namespace(settings.get(CommonSettings.NAMESPACE));
+        return new StorageReplay(
+                settings.get(CommonSettings.KAFKA_BOOTSTRAP),
+                settings.get(CommonSettings.MONGO_URI),
+                ns,
+                TopicSpecs.from(ns, settings),
+                progress);
     }
 
     /** Runs the replay; answers the number of items indexed afterwards. */
     public int run() throws Exception {
-        var ns = config.namespace();
-        try (Admin admin = Admin.create(KafkaClientProperties.admin(config.kafkaBootstrap(), "storage-replay"));
-                MongoClient mongo = MongoClients.create(config.mongoUri());
+        try (Admin admin = Admin.create(KafkaClientProperties.admin(kafkaBootstrap, "storage-replay"));
+                MongoClient mongo = MongoClients.create(mongoUri);
                 var producer = new KafkaProducer<String, byte[]>(
-                        KafkaClientProperties.producer(config.kafkaBootstrap(), "storage-replay"))) {
-            new TopicCreator(admin)
-                    .ensure(List.of(
-                            config.topics().compacted(Topics.SEARCHES),
-                            config.topics().compacted(Topics.OFFERS)));
+                        KafkaClientProperties.producer(kafkaBootstrap, "storage-replay"))) {
+            new TopicCreator(admin).ensure(List.of(topics.compacted(Topics.SEARCHES), topics.compacted(Topics.OFFERS)));
             MongoItemStore store = new MongoItemStore(mongo.getDatabase(ns.database()));
             for (String collection : List.of("searches", "offers")) {
                 store.drop(collection);
@@ -58,9 +76,7 @@ public final class StorageReplay {
             SharedEngine engine = new SharedEngine();
             ItemMaterializer materializer = new ItemMaterializer(
                     new KafkaConsumer<>(KafkaClientProperties.consumer(
-                            config.kafkaBootstrap(),
-                            ns.consumerGroup("storage-replay-" + UUID.randomUUID()),
-                            "storage-replay")),
+                            kafkaBootstrap, ns.consumerGroup("storage-replay-" + UUID.randomUUID()), "storage-replay")),
                     new ItemMaterializer.Topics(ns.topic(Topics.SEARCHES), ns.topic(Topics.OFFERS)),
                     engine,
                     store,

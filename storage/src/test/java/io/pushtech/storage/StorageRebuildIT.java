@@ -85,7 +85,8 @@ class StorageRebuildIT {
 
         // When
         ByteArrayOutputStream bar = new ByteArrayOutputStream();
-        int items = new StorageReplay(StorageConfig.from(settings("10000")), new PrintStream(bar, true)).run();
+        int items = StorageReplay.from(settings("10000"), new PrintStream(bar, true))
+                .run();
 
         // Then
         assertThat(collections()).isEqualTo(before);

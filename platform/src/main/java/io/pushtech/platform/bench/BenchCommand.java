@@ -7,7 +7,7 @@ import java.util.List;
 /** {@code pushtech bench <name>}: runs a named benchmark and prints its Markdown table. */
 public final class BenchCommand {
 
-    private static final List<String> NAMES = List.of("stack");
+    private static final List<String> NAMES = List.of("stack", "storage");
 
     private final PrintStream out;
     private final PrintStream progress;
@@ -25,6 +25,10 @@ public final class BenchCommand {
     public int run(String name) throws Exception {
         if (name.equals("stack")) {
             out.print(new StackBenchmark(progress).run().markdown());
+            return 0;
+        }
+        if (name.equals("storage")) {
+            out.print(new StorageBenchmark(progress).run().markdown());
             return 0;
         }
         throw new UsageException("unknown benchmark '" + name + "' (known: " + String.join(", ", NAMES) + ")");
