@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,8 @@ public final class LocationFollower implements Runnable {
     private static final Duration POLL = Duration.ofMillis(200);
     /** Moves shorter than this are not worth a change (GPS jitter). */
     private static final double MIN_MOVE_METERS = 1;
+
+    private static final long RETRY_MILLIS = 1000;
 
     private final Consumer<String, byte[]> consumer;
     private final SharedEngine engine;
@@ -77,6 +81,37 @@ public final class LocationFollower implements Runnable {
             }
         } finally {
             consumer.close();
+        }
+    }
+
+    private void followUntilAppended(ConsumerRecords<String, byte[]> records) {
+        while (running) {
+            try {
+                List<CompletableFuture<Void>> appends = new ArrayList<>();
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    follow(record, appends);
+                }
+                CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new))
+                        .join();
+                consumer.commitSync();
+                moved.increment(appends.size());
+                return;
+            } catch (CompletionException | KafkaException e) {
+                if (e instanceof WakeupException) {
+                    throw e;
+                }
+                LOGGER.atWarn().addKeyValue("error", e.toString()).log("appending moves failed, retrying");
+                sleep();
+            }
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
