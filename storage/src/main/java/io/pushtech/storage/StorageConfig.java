@@ -38,6 +38,13 @@ public record StorageConfig(
                 Duration.ofMillis(settings.get(StorageSettings.WRITE_WAIT_MILLIS)));
     }
 
+    /** Everything but the token secret, which must not reach a log. */
+    @Override
+    public String toString() {
+        return "StorageConfig[endpoint=" + endpoint + ", mongoUri=" + mongoUri + ", kafkaBootstrap=" + kafkaBootstrap
+                + ", namespace=" + namespace + ", mongoWorkers=" + mongoWorkers + ", writeWait=" + writeWait + "]";
+    }
+
     private static String jwtSecret(Settings settings) {
         String secret = settings.get(CommonSettings.JWT_SECRET);
         if (secret.length() < BearerTokens.MIN_SECRET_LENGTH) {

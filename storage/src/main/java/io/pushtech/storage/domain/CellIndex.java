@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * An in-memory point index on S2 cells: each item is kept under the leaf cell of its point, in cell
@@ -66,26 +67,38 @@ public final class CellIndex<T> {
 
     /** Every item within {@code radius} metres of {@code center}, nearest first (ties by id). */
     public List<Hit<T>> within(GeoPoint center, double radius) {
+        List<Hit<T>> hits = candidates(center, radius, item -> true);
+        hits.sort(NEAREST_FIRST);
+        return hits;
+    }
+
+    /**
+     * Every item within {@code radius} metres of {@code center} that passes {@code filter}, in no order. The
+     * filter runs before the distance is measured, so a selective one saves most of the work.
+     */
+    public List<Hit<T>> candidates(GeoPoint center, double radius, Predicate<T> filter) {
         List<Hit<T>> hits = new ArrayList<>();
         S2Cap cap =
                 S2Cap.fromAxisAngle(center.toS2().toPoint(), S1Angle.radians(radius / GeoPoint.EARTH_RADIUS_METERS));
         for (S2CellId cell : COVERER.getCovering(cap).cellIds()) {
             for (Object bucket : byCell.subMap(key(cell.rangeMin()), true, key(cell.rangeMax()), true)
                     .values()) {
-                collect(bucket, center, radius, hits);
+                collect(bucket, center, radius, filter, hits);
             }
         }
-        hits.sort(NEAREST_FIRST);
         return hits;
     }
 
     @SuppressWarnings("unchecked")
-    private void collect(Object bucket, GeoPoint center, double radius, List<Hit<T>> hits) {
+    private void collect(Object bucket, GeoPoint center, double radius, Predicate<T> filter, List<Hit<T>> hits) {
         if (bucket instanceof List<?> list) {
-            list.forEach(entry -> collect(entry, center, radius, hits));
+            list.forEach(entry -> collect(entry, center, radius, filter, hits));
             return;
         }
         Entry<T> entry = (Entry<T>) bucket;
+        if (!filter.test(entry.item)) {
+            return;
+        }
         double distance = center.distanceTo(entry.point);
         if (distance <= radius) {
             hits.add(new Hit<>(entry.id, entry.item, entry.point, distance));

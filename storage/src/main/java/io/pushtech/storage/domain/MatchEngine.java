@@ -221,7 +221,8 @@ public final class MatchEngine {
         Set<String> seen = new HashSet<>();
         if (live) {
             double reach = s.search.region().radius();
-            for (var hit : offerIndex.within(s.search.region().center(), reach + MatchRule.hysteresis(reach))) {
+            for (var hit : offerIndex.candidates(
+                    s.search.region().center(), reach + MatchRule.hysteresis(reach), o -> keywordsMatch(s, o))) {
                 seen.add(hit.id());
                 decide(s, hit.item(), hit.distance(), true, reason, events);
             }
@@ -238,7 +239,8 @@ public final class MatchEngine {
         Set<String> seen = new HashSet<>();
         if (live) {
             double reach = o.offer.region().radius();
-            for (var hit : searchIndex.within(o.offer.region().center(), reach + MatchRule.hysteresis(reach))) {
+            for (var hit : searchIndex.candidates(
+                    o.offer.region().center(), reach + MatchRule.hysteresis(reach), s -> keywordsMatch(s, o))) {
                 seen.add(hit.id());
                 decide(hit.item(), o, hit.distance(), true, reason, events);
             }
@@ -251,6 +253,11 @@ public final class MatchEngine {
         }
     }
 
+    /** Pairs that fail this cannot match; those that matched before are ended by the caller's second pass. */
+    private static boolean keywordsMatch(IndexedSearch s, IndexedOffer o) {
+        return MatchRule.satisfies(s.terms, s.search.category(), o.terms, o.offer.category());
+    }
+
     private void decide(
             IndexedSearch s, IndexedOffer o, double distance, boolean bothLive, Reason reason, List<MatchEvent> out) {
         Search search = s.search;
@@ -259,7 +266,7 @@ public final class MatchEngine {
         double rs = search.region().radius();
         double ro = offer.region().radius();
         boolean now = bothLive
-                && MatchRule.satisfies(s.terms, search.category(), o.terms, offer.category())
+                && keywordsMatch(s, o)
                 && (was ? MatchRule.stays(distance, rs, ro) : MatchRule.starts(distance, rs, ro));
         if (now && !was) {
             long sequence = pairs.start(search.id(), offer.id(), distance);
