@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 
 /**
  * Requires a bearer token (HS256 JWT signed with the platform secret) and puts its subject, the user
@@ -44,7 +45,7 @@ public final class BearerAuth implements Handler<RoutingContext> {
                 .onFailure(failure -> ctx.fail(new ApiException(
                         401,
                         String.valueOf(failure.getMessage())
-                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .toLowerCase(Locale.ROOT)
                                         .contains("expired")
                                 ? "expired_token"
                                 : "invalid_token",

@@ -20,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -76,7 +77,7 @@ final class ItemHandlers<T> {
     }
 
     void update(RoutingContext ctx) {
-        JsonObject patch = RequestReader.read(ctx, kind.writableFields(), java.util.Set.of());
+        JsonObject patch = RequestReader.read(ctx, kind.writableFields(), Set.of());
         T current = owned(ctx);
         JsonObject full = kind.encode(current);
         patch.forEach(field -> {

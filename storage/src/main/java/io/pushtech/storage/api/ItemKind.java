@@ -10,6 +10,7 @@ import io.pushtech.storage.domain.Search;
 import io.pushtech.storage.infra.ItemCodec;
 import io.pushtech.storage.infra.ItemLog;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,7 @@ interface ItemKind<T> {
 
         @Override
         public Map<String, RequestReader.Type> writableFields() {
-            Map<String, RequestReader.Type> fields = new java.util.HashMap<>(COMMON);
+            Map<String, RequestReader.Type> fields = new HashMap<>(COMMON);
             fields.put("keywords", RequestReader.Type.STRING);
             fields.put("active", RequestReader.Type.BOOLEAN);
             return fields;
@@ -124,7 +125,7 @@ interface ItemKind<T> {
 
         @Override
         public Map<String, RequestReader.Type> writableFields() {
-            Map<String, RequestReader.Type> fields = new java.util.HashMap<>(COMMON);
+            Map<String, RequestReader.Type> fields = new HashMap<>(COMMON);
             fields.put("title", RequestReader.Type.STRING);
             fields.put("description", RequestReader.Type.STRING);
             fields.put("price", RequestReader.Type.PRICE);

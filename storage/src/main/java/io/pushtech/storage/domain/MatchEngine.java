@@ -4,6 +4,7 @@ import io.pushtech.storage.domain.MatchEvent.Reason;
 import io.pushtech.storage.domain.MatchEvent.Type;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -162,8 +163,7 @@ public final class MatchEngine {
     public List<CurrentMatch> matchesOfSearch(String searchId) {
         return pairs.offersOf(searchId).entrySet().stream()
                 .map(e -> new CurrentMatch(searchId, e.getKey(), e.getValue()))
-                .sorted(java.util.Comparator.comparingDouble(CurrentMatch::distance)
-                        .thenComparing(CurrentMatch::offerId))
+                .sorted(Comparator.comparingDouble(CurrentMatch::distance).thenComparing(CurrentMatch::offerId))
                 .toList();
     }
 
@@ -171,8 +171,7 @@ public final class MatchEngine {
         return pairs.searchesOf(offerId).stream()
                 .map(searchId -> new CurrentMatch(
                         searchId, offerId, pairs.offersOf(searchId).get(offerId)))
-                .sorted(java.util.Comparator.comparingDouble(CurrentMatch::distance)
-                        .thenComparing(CurrentMatch::searchId))
+                .sorted(Comparator.comparingDouble(CurrentMatch::distance).thenComparing(CurrentMatch::searchId))
                 .toList();
     }
 

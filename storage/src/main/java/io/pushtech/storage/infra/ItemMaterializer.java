@@ -8,6 +8,7 @@ import io.pushtech.storage.domain.MatchEngine;
 import io.pushtech.storage.domain.MatchEvent;
 import io.pushtech.storage.domain.MatchEvent.Reason;
 import io.pushtech.storage.domain.SharedEngine;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -18,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -178,12 +181,12 @@ public final class ItemMaterializer implements Runnable {
         String id = record.key();
         if (record.value() == null) {
             events.addAll(search ? e.removeSearch(id) : e.removeOffer(id));
-            writes.put(collection + "/" + id, new MongoItemStore.Write(collection, id, java.util.Optional.empty()));
+            writes.put(collection + "/" + id, new MongoItemStore.Write(collection, id, Optional.empty()));
             versions.put(id, Materializations.DELETED);
             return;
         }
         try {
-            JsonObject json = new JsonObject(io.vertx.core.buffer.Buffer.buffer(record.value()));
+            JsonObject json = new JsonObject(Buffer.buffer(record.value()));
             Reason reason = Reason.valueOf(json.getString("reason", "updated").toUpperCase(Locale.ROOT));
             json.remove("reason");
             if (search) {
@@ -192,7 +195,7 @@ public final class ItemMaterializer implements Runnable {
                     events.addAll(e.apply(item, reason, now));
                     writes.put(
                             collection + "/" + id,
-                            new MongoItemStore.Write(collection, id, java.util.Optional.of(ItemCodec.toJson(item))));
+                            new MongoItemStore.Write(collection, id, Optional.of(ItemCodec.toJson(item))));
                 }
                 versions.put(id, e.search(id).orElseThrow().version());
             } else {
@@ -201,7 +204,7 @@ public final class ItemMaterializer implements Runnable {
                     events.addAll(e.apply(item, reason, now));
                     writes.put(
                             collection + "/" + id,
-                            new MongoItemStore.Write(collection, id, java.util.Optional.of(ItemCodec.toJson(item))));
+                            new MongoItemStore.Write(collection, id, Optional.of(ItemCodec.toJson(item))));
                 }
                 versions.put(id, e.offer(id).orElseThrow().version());
             }
@@ -209,7 +212,7 @@ public final class ItemMaterializer implements Runnable {
                 | InvalidItemException
                 | IllegalArgumentException
                 | NullPointerException
-                | java.util.NoSuchElementException ex) {
+                | NoSuchElementException ex) {
             unreadable.increment();
             LOGGER.atWarn()
                     .addKeyValue("topicName", record.topic())

@@ -5,11 +5,13 @@ import static io.pushtech.storage.domain.Items.north;
 import static io.pushtech.storage.domain.Items.offer;
 import static io.pushtech.storage.domain.Items.search;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.pushtech.storage.domain.MatchEvent.Reason;
 import io.pushtech.storage.domain.MatchEvent.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MatchEngineTest {
@@ -123,9 +125,9 @@ class MatchEngineTest {
         assertThat(events)
                 .extracting(MatchEvent::type, MatchEvent::reason, MatchEvent::sequence)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Type.STARTED, Reason.CREATED, 1L),
-                        org.assertj.core.groups.Tuple.tuple(Type.ENDED, Reason.MOVED, 2L),
-                        org.assertj.core.groups.Tuple.tuple(Type.STARTED, Reason.MOVED, 3L));
+                        tuple(Type.STARTED, Reason.CREATED, 1L),
+                        tuple(Type.ENDED, Reason.MOVED, 2L),
+                        tuple(Type.STARTED, Reason.MOVED, 3L));
     }
 
     @Test
@@ -159,8 +161,7 @@ class MatchEngineTest {
         assertThat(events)
                 .extracting(MatchEvent::searchId, MatchEvent::type, MatchEvent::reason)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("s1", Type.ENDED, Reason.DELETED),
-                        org.assertj.core.groups.Tuple.tuple("s2", Type.ENDED, Reason.DELETED));
+                        tuple("s1", Type.ENDED, Reason.DELETED), tuple("s2", Type.ENDED, Reason.DELETED));
     }
 
     @Test
@@ -223,7 +224,7 @@ class MatchEngineTest {
                 s.id(),
                 s.ownerId(),
                 s.keywords(),
-                java.util.Optional.of("Bikes"),
+                Optional.of("Bikes"),
                 s.region(),
                 false,
                 s.expiresAt(),
