@@ -2,8 +2,10 @@ package io.pushtech.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 
@@ -41,6 +43,24 @@ public final class Json {
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Parses {@code json} into a tree; throws {@link UncheckedIOException} when it is not well-formed JSON. */
+    public static JsonNode tree(byte[] json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The record that {@code tree} describes. */
+    public static <T> T convert(JsonNode tree, Class<T> type) {
+        return MAPPER.convertValue(tree, type);
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
     }
 
     public static <T> T parse(String json, Class<T> type) {

@@ -64,7 +64,7 @@ public final class DevStack implements AutoCloseable {
         createDirectory(dataDir);
         ports.remember(dataDir);
         KafkaBroker kafka = new KafkaBroker(dataDir, ports.kafka(), ports.kafkaController());
-        RedisServerProcess redis = new RedisServerProcess(dataDir, ports.redis());
+        RedisServerProcess redis = new RedisServerProcess(dataDir, ports.redis(), options.redisAppendFsync());
         ExecutorService starters = Executors.newFixedThreadPool(3, DevStack::starterThread);
         CompletableFuture<KafkaBroker> kafkaUp = startAsync("kafka", starters, () -> {
             kafka.start();

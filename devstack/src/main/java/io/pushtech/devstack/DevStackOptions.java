@@ -2,6 +2,7 @@ package io.pushtech.devstack;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where the development stack keeps its data and which ports it listens on; a port of 0 means "a free one"
@@ -11,10 +12,13 @@ import java.util.Objects;
  * @param kafkaPort the Kafka client port, or 0
  * @param redisPort the Redis port, or 0
  * @param mongoPort the MongoDB-wire port, or 0
+ * @param redisAppendFsync when Redis fsyncs its append-only file: {@code everysec} (may lose the last second of
+ *     writes if the machine fails) or {@code always} (after every write: nothing lost, every write slower)
  */
-public record DevStackOptions(Path dataDir, int kafkaPort, int redisPort, int mongoPort) {
+public record DevStackOptions(Path dataDir, int kafkaPort, int redisPort, int mongoPort, String redisAppendFsync) {
 
     private static final int MAX_PORT = 65_535;
+    private static final Set<String> FSYNC_POLICIES = Set.of("everysec", "always");
 
     public DevStackOptions {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -22,6 +26,14 @@ public record DevStackOptions(Path dataDir, int kafkaPort, int redisPort, int mo
         requirePort("kafka", kafkaPort);
         requirePort("redis", redisPort);
         requirePort("mongodb", mongoPort);
+        if (!FSYNC_POLICIES.contains(redisAppendFsync)) {
+            throw new IllegalArgumentException("redis appendfsync must be one of " + FSYNC_POLICIES);
+        }
+    }
+
+    /** Options with Redis fsyncing its append-only file every second. */
+    public DevStackOptions(Path dataDir, int kafkaPort, int redisPort, int mongoPort) {
+        this(dataDir, kafkaPort, redisPort, mongoPort, "everysec");
     }
 
     /** Options for a stack in {@code dataDir} on free ports. */

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real {@code redis-server} child process with an append-only file fsynced every second, bound to 127.0.0.1
+ * A real {@code redis-server} child process with an append-only file (fsynced every second or at every write), bound to 127.0.0.1
  * and keeping its data in {@code dataDir/redis}. Tests may stop, kill and restart it; it keeps its port and data.
  * Thread-safe: the lifecycle methods are synchronized.
  */
@@ -32,13 +32,15 @@ public final class RedisServerProcess {
     private final Path directory;
     private final Path logFile;
     private final int port;
+    private final String appendFsync;
     private ChildProcess process;
     private boolean logFileStarted;
 
-    RedisServerProcess(Path dataDir, int port) {
+    RedisServerProcess(Path dataDir, int port, String appendFsync) {
         this.directory = dataDir.resolve("redis");
         this.logFile = dataDir.resolve("logs").resolve("redis.log");
         this.port = port;
+        this.appendFsync = appendFsync;
     }
 
     /**
@@ -109,7 +111,7 @@ public final class RedisServerProcess {
                 "daemonize no",
                 "logfile \"\"",
                 "appendonly yes",
-                "appendfsync everysec",
+                "appendfsync " + appendFsync,
                 "save \"\"",
                 "");
         Path file = directory.resolve("redis.conf");

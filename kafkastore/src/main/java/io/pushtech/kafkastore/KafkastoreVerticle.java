@@ -63,7 +63,9 @@ public final class KafkastoreVerticle extends ServiceVerticle {
         admin = Admin.create(KafkaClientProperties.admin(config.kafkaBootstrap(), NAME));
         new TopicCreator(admin)
                 .ensure(List.of(
-                        config.topics().log(Topics.EVENTS), config.topics().log(Topics.EVENTS_REJECTED)));
+                        config.topics().log(Topics.EVENTS),
+                        config.topics().log(Topics.EVENTS_REJECTED),
+                        config.topics().compacted(Topics.LOCATIONS)));
         var producerProps = KafkaClientProperties.producer(config.kafkaBootstrap(), NAME);
         producerProps.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         producer = new KafkaProducer<>(producerProps);

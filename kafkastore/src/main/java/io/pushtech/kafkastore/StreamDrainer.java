@@ -74,8 +74,7 @@ public final class StreamDrainer implements Runnable {
             return;
         }
         List<OutgoingRecord> records = entries.stream()
-                .flatMap(entry ->
-                        translator.translate(entry.getID().toString(), RedisStreamSource.payloadOf(entry)).stream())
+                .flatMap(entry -> translator.translate(entry.getID().toString(), entry.getFields()).stream())
                 .toList();
         publisher.publishAll(records);
         source.ack(entries);

@@ -25,7 +25,8 @@ public final class EmbeddedStack {
                 dataDir,
                 settings.get(PlatformSettings.KAFKA_PORT),
                 settings.get(PlatformSettings.REDIS_PORT),
-                settings.get(PlatformSettings.MONGO_PORT)));
+                settings.get(PlatformSettings.MONGO_PORT),
+                settings.get(PlatformSettings.REDIS_APPENDFSYNC)));
     }
 
     /** The settings that point services at {@code stack}. */

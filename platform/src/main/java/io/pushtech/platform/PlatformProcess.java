@@ -29,14 +29,24 @@ public final class PlatformProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts {@code pushtech up} and returns once it printed its summary line. */
+    /** Starts {@code pushtech up} on the embedded stack and returns once it printed its summary line. */
     public static PlatformProcess up(Path dataDir, Path log) throws Exception {
+        return start(List.of("up"), Map.of("PUSHTECH_DATA_DIR", dataDir.toString()), log);
+    }
+
+    /**
+     * Starts {@code pushtech <args>} with {@code environment} added to this JVM's, and returns once it printed its
+     * summary line (the one starting with {@code pushtech }); stderr goes to {@code log}.
+     */
+    public static PlatformProcess start(List<String> args, Map<String, String> environment, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(
-                java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "up");
-        builder.environment().put("PUSHTECH_DATA_DIR", dataDir.toString());
+        List<String> command = new ArrayList<>(
+                List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
         Services.all()
                 .forEach(service -> builder.environment().put(service.port().name(), "0"));
+        builder.environment().putAll(environment);
         builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         PlatformProcess platform = new PlatformProcess(builder.start());
         try {
@@ -53,7 +63,7 @@ public final class PlatformProcess implements AutoCloseable {
         CompletableFuture<Void> summary = CompletableFuture.runAsync(() -> {
             try {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    if (line.startsWith("pushtech up in")) {
+                    if (line.startsWith("pushtech ")) {
                         return;
                     }
                     String[] parts = line.split(" ", 2);
@@ -62,7 +72,7 @@ public final class PlatformProcess implements AutoCloseable {
                     }
                     addresses.put(parts[0], parts[1]);
                 }
-                throw new IllegalStateException("pushtech up ended before it was up");
+                throw new IllegalStateException("pushtech ended before it was up");
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

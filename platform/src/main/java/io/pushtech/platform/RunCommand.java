@@ -19,9 +19,13 @@ final class RunCommand {
     }
 
     int run(ServiceDefinition service) throws Exception {
+        long start = System.nanoTime();
         PortCheck.requireFree(List.of(service), settings);
         RunningServices running = RunningServices.start(List.of(service), settings);
         Addresses.printServices(out, running.services());
+        out.printf(
+                "pushtech run %s up in %.1f s; SIGINT or SIGTERM stops it%n",
+                service.name(), (System.nanoTime() - start) / 1e9);
         Shutdown.onSignal(running, Optional.empty());
         Shutdown.awaitSignal();
         return 0;

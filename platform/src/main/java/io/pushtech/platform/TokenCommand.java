@@ -1,6 +1,7 @@
 package io.pushtech.platform;
 
 import io.pushtech.common.auth.BearerTokens;
+import io.pushtech.common.config.CommonSettings;
 import io.pushtech.common.config.Settings;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
@@ -23,7 +24,7 @@ final class TokenCommand {
         if (!USER_ID.matcher(userId).matches()) {
             throw new UsageException("a user id is 1 to 128 of [A-Za-z0-9_.:@-]");
         }
-        String secret = DevSecrets.jwtSecret(settings, settings.get(PlatformSettings.DATA_DIR));
+        String secret = DevSecrets.jwtSecret(settings, settings.get(CommonSettings.DATA_DIR));
         Vertx vertx = Vertx.vertx();
         try {
             out.println(new BearerTokens(vertx, secret).issue(userId));

@@ -26,7 +26,7 @@ final class UpCommand {
     int run(boolean externalFlag) throws Exception {
         long start = System.nanoTime();
         PortCheck.requireFree(Services.all(), settings);
-        Path dataDir = settings.get(PlatformSettings.DATA_DIR).toAbsolutePath();
+        Path dataDir = settings.get(CommonSettings.DATA_DIR).toAbsolutePath();
         Optional<DevStack> stack = EmbeddedStack.externalRequested(settings, externalFlag)
                 ? Optional.empty()
                 : Optional.of(EmbeddedStack.start(settings, dataDir));

@@ -3,32 +3,46 @@ package io.pushtech.tracker;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pushtech.common.Streams;
 import io.pushtech.common.event.EventIds;
+import io.pushtech.common.http.DegradedException;
 import io.pushtech.common.http.ReadinessCheck;
 import io.pushtech.common.http.ServiceRouter;
 import io.pushtech.common.service.Metrics;
-import io.pushtech.common.service.NamedThreads;
 import io.pushtech.common.service.ServiceVerticle;
-import io.pushtech.tracker.api.PixelHandler;
-import io.pushtech.tracker.domain.PixelEventReader;
-import io.pushtech.tracker.infra.RedisStreamSink;
+import io.pushtech.tracker.api.Admission;
+import io.pushtech.tracker.api.TrackerRoutes;
+import io.pushtech.tracker.domain.EventFactory;
+import io.pushtech.tracker.domain.EventIntake;
+import io.pushtech.tracker.domain.EventSchema;
+import io.pushtech.tracker.domain.RateLimiter;
+import io.pushtech.tracker.domain.TrustedProxies;
+import io.pushtech.tracker.infra.JournalFallback;
+import io.pushtech.tracker.infra.JournalReplayer;
+import io.pushtech.tracker.infra.StreamAppender;
+import io.pushtech.tracker.infra.journal.DiskJournal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
+import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.util.JedisURIHelper;
 
 /** The tracker's composition root: builds its adapters and routes, and owns their lifecycle. */
 public final class TrackerVerticle extends ServiceVerticle {
 
     public static final String NAME = "tracker";
+    private static final int REQUESTS_PER_WRITE = 256;
+
+    private static final long REPLAY_INTERVAL_MILLIS = 500;
 
     private final TrackerConfig config;
     private JedisPooled redis;
-    private ExecutorService redisWorkers;
+    private DiskJournal journal;
+    private StreamAppender appender;
+    private JournalReplayer replayer;
 
     public TrackerVerticle(TrackerConfig config) {
         this.config = config;
@@ -41,24 +55,76 @@ public final class TrackerVerticle extends ServiceVerticle {
 
     @Override
     public Future<?> start() {
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(config.redisWorkers());
-        redis = new JedisPooled(pool, URI.create(config.redisUrl()));
-        redisWorkers = Executors.newFixedThreadPool(config.redisWorkers(), new NamedThreads("tracker-redis"));
-        var sink = new RedisStreamSink(redis, config.namespace().redisKey(Streams.EVENTS), redisWorkers);
-        var reader = new PixelEventReader(Clock.systemUTC(), new EventIds());
-
         PrometheusMeterRegistry registry = Metrics.forService(NAME);
-        List<ReadinessCheck> checks = List.of(ReadinessCheck.of("redis", redis::ping));
+        return vertx.executeBlocking(() -> startWriting(registry)).compose(fallback -> serve(registry, fallback));
+    }
+
+    /** Opens the journal (replaying what a previous run left, once Redis answers) and starts the stream writer. */
+    private JournalFallback startWriting(PrometheusMeterRegistry registry) throws IOException {
+        redis = redisClient();
+        journal = DiskJournal.open(config.journalDir(), config.journalMaxBytes());
+        JournalFallback fallback = new JournalFallback(journal, registry);
+        appender = new StreamAppender(
+                redis,
+                config.namespace().redisKey(Streams.EVENTS),
+                fallback,
+                config.queueCapacity(),
+                REQUESTS_PER_WRITE);
+        replayer = new JournalReplayer(fallback, appender, REPLAY_INTERVAL_MILLIS);
+        return fallback;
+    }
+
+    private Future<?> serve(PrometheusMeterRegistry registry, JournalFallback fallback) {
+        EventIntake intake =
+                new EventIntake(EventSchema.load(), config.limits(), new EventFactory(new EventIds(), config.limits()));
+        List<ReadinessCheck> checks =
+                List.of(ReadinessCheck.of("redis", this::probeRedis), ReadinessCheck.of("journal", fallback::probe));
         Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
-        router.get("/t/:type").handler(new PixelHandler(reader, sink));
+        Admission admission = new Admission(
+                config.corsOrigins(),
+                TrustedProxies.parse(config.trustedProxies()),
+                limiter(config.ratePerAddress()),
+                limiter(config.ratePerDevice()),
+                config.requestTimeoutMillis());
+        TrackerRoutes.mount(router, intake, appender, admission, registry);
         return listen(router, config.endpoint());
+    }
+
+    /** Redis down is not "not ready": the journal keeps accepting, so it is a degraded state. */
+    private void probeRedis() {
+        try {
+            redis.ping();
+        } catch (RuntimeException e) {
+            throw new DegradedException("unreachable (" + e.getMessage() + "); accepted events go to the journal");
+        }
+    }
+
+    private RateLimiter limiter(int ratePerSecond) {
+        return new RateLimiter(ratePerSecond, (double) ratePerSecond * config.burstSeconds(), System::nanoTime);
+    }
+
+    private JedisPooled redisClient() {
+        URI uri = URI.create(config.redisUrl());
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setTestOnBorrow(false);
+        pool.setTestWhileIdle(true);
+        var client = DefaultJedisClientConfig.builder()
+                .user(JedisURIHelper.getUser(uri))
+                .password(JedisURIHelper.getPassword(uri))
+                .database(JedisURIHelper.getDBIndex(uri))
+                .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+                .socketTimeoutMillis(config.redisTimeoutMillis())
+                .connectionTimeoutMillis(config.redisTimeoutMillis())
+                .build();
+        return new JedisPooled(pool, new HostAndPort(uri.getHost(), uri.getPort()), client);
     }
 
     @Override
     public Future<?> stop() {
         return vertx.executeBlocking(() -> {
-            redisWorkers.shutdown();
+            replayer.close();
+            appender.close();
+            journal.close();
             redis.close();
             return null;
         });

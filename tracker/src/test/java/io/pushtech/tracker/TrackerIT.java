@@ -1,13 +1,8 @@
 package io.pushtech.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.pushtech.common.Json;
-import io.pushtech.common.Streams;
-import io.pushtech.common.config.Settings;
 import io.pushtech.common.event.TrackingEvent;
-import io.pushtech.common.service.RunningServices;
 import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.junit.TestNamespace;
 import io.pushtech.devstack.junit.WithDevStack;
@@ -16,86 +11,167 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.resps.StreamEntry;
 
+/** The ingestion endpoints on the real stack: what they accept ends up in the Redis Stream, and only that. */
 @WithDevStack
 class TrackerIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static RunningServices services;
-    private static JedisPooled redis;
-    private static String streamKey;
+    private static TestTracker tracker;
+    private static TrackerStream stream;
     private static String base;
 
     @BeforeAll
     static void startTracker(DevStack stack, TestNamespace namespace) throws Exception {
-        services = RunningServices.start(
-                List.of(new TrackerDefinition()),
-                Settings.of(Map.of(
-                        "REDIS_URL",
-                        stack.redisUrl(),
-                        "PUSHTECH_NAMESPACE",
-                        namespace.value(),
-                        "HTTP_HOST",
-                        "127.0.0.1",
-                        "TRACKER_PORT",
-                        "0")));
-        base = "http://127.0.0.1:" + services.port(TrackerVerticle.NAME);
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setTestOnBorrow(true); // one test restarts Redis: pooled connections must not go stale
-        redis = new JedisPooled(pool, URI.create(stack.redisUrl()));
-        streamKey = namespace.value() + ":" + Streams.EVENTS;
+        tracker = TestTracker.start(
+                stack,
+                namespace,
+                Map.of(
+                        "TRACKER_TRUSTED_PROXIES", "127.0.0.1",
+                        "TRACKER_CORS_ORIGINS", "https://push.example"));
+        stream = tracker.stream();
+        base = tracker.url();
     }
 
     @AfterAll
     static void stopTracker() throws Exception {
-        services.close();
-        redis.close();
+        tracker.close();
     }
 
     @Test
-    void locationPingIsInTheStreamWhenTheAnswerArrives() throws Exception {
+    void pixelPingIsInTheStreamWhenTheAnswerArrives() throws Exception {
         // When
-        var response = get("/t/location?deviceId=ping-1&lat=52.52&lng=13.40&screen=map");
+        var response = send(get("/t/location?deviceId=pixel-1&lat=52.52&lng=13.40&screen=map"));
 
         // Then
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(response.headers().firstValue("cache-control"))
                 .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
-        TrackingEvent event = eventsOf("ping-1").get(0);
+        TrackingEvent event = stream.eventsOf("pixel-1").get(0);
         assertThat(event.type()).isEqualTo("location");
         assertThat(event.lat()).isEqualTo(52.52);
-        assertThat(event.lng()).isEqualTo(13.40);
         assertThat(event.props()).containsEntry("screen", "map");
         assertThat(event.ip()).isEqualTo("127.0.0.1");
         assertThat(event.userAgent()).startsWith("Java-http-client");
     }
 
     @Test
-    void invalidEventIsRejectedWithReasonAndNotStored() throws Exception {
+    void pixelAnswersAGifWhenAnImageIsAskedFor() throws Exception {
         // When
-        var response = get("/t/location?deviceId=bad-1&lat=91&lng=13.40");
+        var response = HTTP.send(
+                get("/t/view?deviceId=pixel-2")
+                        .header("Accept", "image/webp,image/*")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
 
         // Then
-        assertThat(response.statusCode()).isEqualTo(400);
-        JsonObject error = new JsonObject(response.body()).getJsonObject("error");
-        assertThat(error.getString("code")).isEqualTo("out_of_range");
-        assertThat(error.getString("field")).isEqualTo("lat");
-        assertThat(eventsOf("bad-1")).isEmpty();
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("image/gif");
+        assertThat(new String(response.body(), 0, 6)).isEqualTo("GIF89a");
+    }
+
+    @Test
+    void singleJsonEventIsStored() throws Exception {
+        // When
+        var response =
+                send(post("/t", "{\"type\":\"view\",\"deviceId\":\"single-1\",\"props\":{\"page\":{\"id\":7}}}"));
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(stream.eventsOf("single-1").get(0).props()).containsEntry("page", Map.of("id", 7));
+    }
+
+    @Test
+    void batchAcceptsValidEventsAndListsTheRejected() throws Exception {
+        // Given
+        String batch = "{\"sentAt\":\"" + java.time.Instant.now() + "\",\"events\":["
+                + "{\"type\":\"view\",\"deviceId\":\"batch-1\",\"eventId\":\"7b0c2a5e-1d1a-4c1e-9a3b-0c8f3b9d2e11\"},"
+                + "{\"type\":\"location\",\"deviceId\":\"batch-1\",\"lat\":95,\"lng\":0},"
+                + "{\"type\":\"view\",\"deviceId\":\"batch-1\"}]}";
+
+        // When
+        var response = send(post("/t/batch", batch));
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject body = new JsonObject(response.body());
+        assertThat(body.getInteger("accepted")).isEqualTo(2);
+        assertThat(body.getJsonArray("rejected"))
+                .containsExactly(new JsonObject()
+                        .put("index", 1)
+                        .put("code", "out_of_range")
+                        .put(
+                                "message",
+                                body.getJsonArray("rejected").getJsonObject(0).getString("message"))
+                        .put("field", "lat"));
+        assertThat(stream.eventsOf("batch-1"))
+                .extracting(TrackingEvent::id)
+                .hasSize(2)
+                .contains("7b0c2a5e-1d1a-4c1e-9a3b-0c8f3b9d2e11");
+    }
+
+    @Test
+    void gzippedBatchIsAccepted() throws Exception {
+        // Given
+        byte[] gzipped = Gzip.compress("[{\"type\":\"view\",\"deviceId\":\"gzip-1\"}]".getBytes());
+
+        // When
+        var response = send(HttpRequest.newBuilder(URI.create(base + "/t/batch"))
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped)));
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(stream.eventsOf("gzip-1")).hasSize(1);
+    }
+
+    @Test
+    void anonymousClientHasItsAddressAndUserAgentDropped() throws Exception {
+        // When
+        var response = send(get("/t/view?deviceId=anon-1").header("X-Pushtech-Anonymous", "1"));
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(204);
+        TrackingEvent event = stream.eventsOf("anon-1").get(0);
+        assertThat(event.ip()).isNull();
+        assertThat(event.userAgent()).isNull();
+        assertThat(stream.rawEntriesContaining("anon-1")).noneMatch(raw -> raw.contains("127.0.0.1"));
+    }
+
+    @Test
+    void forwardedAddressIsTakenFromATrustedProxy() throws Exception {
+        // When
+        send(get("/t/view?deviceId=xff-1").header("X-Forwarded-For", "203.0.113.50"));
+
+        // Then
+        assertThat(stream.eventsOf("xff-1").get(0).ip()).isEqualTo("203.0.113.50");
+    }
+
+    @Test
+    void preflightAllowsTheConfiguredOrigin() throws Exception {
+        // When
+        var response = send(HttpRequest.newBuilder(URI.create(base + "/t/batch"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://push.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type"));
+
+        // Then
+        assertThat(response.statusCode()).isIn(200, 204);
+        assertThat(response.headers().firstValue("access-control-allow-origin")).hasValue("https://push.example");
+        assertThat(response.headers().firstValue("access-control-allow-methods"))
+                .hasValueSatisfying(v -> assertThat(v).contains("POST"));
     }
 
     @Test
     void readyReportsRedis() throws Exception {
         // When
-        var response = get("/ready");
+        var response = send(get("/ready"));
 
         // Then
         assertThat(response.statusCode()).isEqualTo(200);
@@ -103,36 +179,32 @@ class TrackerIT {
                 .isEqualTo("UP");
     }
 
-    /** Stops and restarts the shared Redis; it is running again when the test ends. */
     @Test
-    void answersUnavailableInsteadOfAcceptingWhileRedisIsDown(DevStack stack) throws Exception {
+    void metricsCountAcceptedAndRejectedEventsByReason() throws Exception {
         // Given
-        stack.redis().kill();
-        try {
-            // When
-            var response = get("/t/view?deviceId=down-1");
+        send(get("/t/view?deviceId=metrics-1"));
+        send(get("/t/location?deviceId=metrics-1&lat=1000&lng=0"));
 
-            // Then
-            assertThat(response.statusCode()).isEqualTo(503);
-            assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code"))
-                    .isEqualTo("unavailable");
-            assertThat(get("/ready").statusCode()).isEqualTo(503);
-        } finally {
-            stack.redis().start();
-        }
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> get("/t/view?deviceId=down-1").statusCode() == 204);
+        // When
+        String metrics = send(get("/metrics")).body();
+
+        // Then
+        assertThat(metrics)
+                .contains("tracker_events_accepted_total")
+                .contains("tracker_events_rejected_total{reason=\"out_of_range\"");
     }
 
-    private static List<TrackingEvent> eventsOf(String deviceId) {
-        return redis.xrange(streamKey, "-", "+").stream()
-                .map(StreamEntry::getFields)
-                .map(fields -> Json.parse(fields.get(Streams.EVENT_FIELD), TrackingEvent.class))
-                .filter(event -> deviceId.equals(event.deviceId()))
-                .toList();
+    private static HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path));
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpRequest.Builder post(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,5 +1,6 @@
 package io.pushtech.common.config;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** Settings every service reads: where the infrastructure is, the namespace, and the HTTP bind address. */
@@ -30,8 +31,13 @@ public final class CommonSettings {
             "",
             "HS256 secret of bearer tokens. `pushtech up` generates one into the data directory when unset.");
 
-    public static final List<Setting<?>> ALL =
-            List.of(KAFKA_BOOTSTRAP, REDIS_URL, MONGO_URI, NAMESPACE, HTTP_HOST, HTTP_MAX_BODY_BYTES, JWT_SECRET);
+    public static final Setting<Path> DATA_DIR = Setting.path(
+            "PUSHTECH_DATA_DIR",
+            ".pushtech",
+            "Directory of local state: the embedded stack's data (Kafka, Redis, MongoDB), the tracker's journal, the dev token secret.");
+
+    public static final List<Setting<?>> ALL = List.of(
+            KAFKA_BOOTSTRAP, REDIS_URL, MONGO_URI, NAMESPACE, HTTP_HOST, HTTP_MAX_BODY_BYTES, JWT_SECRET, DATA_DIR);
 
     private CommonSettings() {}
 }

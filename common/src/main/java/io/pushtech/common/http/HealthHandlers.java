@@ -8,8 +8,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
- * {@code GET /health} (the process is alive) and {@code GET /ready} (every dependency answers, else 503
- * with the failing ones named). Probes run on worker threads; responses are written on the event loop.
+ * {@code GET /health} (the process is alive) and {@code GET /ready} (every dependency answers, else 503 with the
+ * failing ones named; 200 with status {@code DEGRADED} when a check reports a working fallback). Probes run on
+ * worker threads; responses are written on the event loop.
  */
 public final class HealthHandlers {
 
@@ -31,20 +32,29 @@ public final class HealthHandlers {
         List<Future<String>> results = checks.stream().map(this::run).toList();
         Future.join(results).onComplete(ignored -> {
             JsonObject details = new JsonObject();
-            boolean allUp = true;
+            boolean down = false;
+            boolean degraded = false;
             for (int i = 0; i < checks.size(); i++) {
                 Future<String> result = results.get(i);
-                allUp &= result.succeeded();
-                details.put(
-                        checks.get(i).name(),
-                        result.succeeded() ? "UP" : "DOWN: " + result.cause().getMessage());
+                boolean isDegraded = result.failed() && result.cause() instanceof DegradedException;
+                down |= result.failed() && !isDegraded;
+                degraded |= isDegraded;
+                details.put(checks.get(i).name(), describe(result, isDegraded));
             }
+            String status = down ? "DOWN" : degraded ? "DEGRADED" : "UP";
             JsonObject body = new JsonObject()
                     .put("service", service)
-                    .put("status", allUp ? "UP" : "DOWN")
+                    .put("status", status)
                     .put("checks", details);
-            json(ctx, allUp ? 200 : 503, body);
+            json(ctx, down ? 503 : 200, body);
         });
+    }
+
+    private static String describe(Future<String> result, boolean degraded) {
+        if (result.succeeded()) {
+            return "UP";
+        }
+        return (degraded ? "DEGRADED: " : "DOWN: ") + result.cause().getMessage();
     }
 
     private Future<String> run(ReadinessCheck check) {

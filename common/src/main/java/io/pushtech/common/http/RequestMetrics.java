@@ -24,6 +24,7 @@ public final class RequestMetrics implements Handler<RoutingContext> {
                 .tag("method", ctx.request().method().name())
                 .tag("route", routeOf(ctx))
                 .tag("status", Integer.toString(ctx.response().getStatusCode()))
+                .publishPercentileHistogram()
                 .register(registry)
                 .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS));
         ctx.next();

@@ -1,11 +1,14 @@
 package io.pushtech.kafkastore.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pushtech.common.Json;
+import io.pushtech.common.Streams;
 import io.pushtech.common.Topics;
 import io.pushtech.common.event.LocationUpdate;
 import io.pushtech.common.event.TrackingEvent;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +20,51 @@ import java.util.Map;
  */
 public final class EventTranslator {
 
-    public List<OutgoingRecord> translate(String entryId, String payload) {
-        if (payload == null) {
+    /** The records of a stream entry: its {@code events} field holds a JSON array, its {@code event} field one event. */
+    public List<OutgoingRecord> translate(String entryId, Map<String, String> fields) {
+        String many = fields.get(Streams.EVENTS_FIELD);
+        if (many != null) {
+            return translateArray(entryId, many);
+        }
+        String one = fields.get(Streams.EVENT_FIELD);
+        if (one == null) {
             return List.of(rejected(entryId, "missing_event_field", ""));
         }
-        TrackingEvent event;
+        return translate(entryId, one);
+    }
+
+    private List<OutgoingRecord> translateArray(String entryId, String payload) {
+        JsonNode events;
         try {
-            event = Json.parse(payload, TrackingEvent.class);
+            events = Json.tree(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (UncheckedIOException e) {
+            return List.of(rejected(entryId, "unreadable_event", payload));
+        }
+        if (!events.isArray()) {
+            return List.of(rejected(entryId, "unreadable_event", payload));
+        }
+        List<OutgoingRecord> records = new ArrayList<>(events.size() + 1);
+        events.forEach(event -> records.addAll(translate(entryId, event)));
+        return records;
+    }
+
+    private List<OutgoingRecord> translate(String entryId, JsonNode node) {
+        try {
+            return records(Json.convert(node, TrackingEvent.class));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return List.of(rejected(entryId, "unreadable_event", node.toString()));
+        }
+    }
+
+    private List<OutgoingRecord> translate(String entryId, String payload) {
+        try {
+            return records(Json.parse(payload, TrackingEvent.class));
         } catch (UncheckedIOException | IllegalArgumentException | NullPointerException e) {
             return List.of(rejected(entryId, "unreadable_event", payload));
         }
+    }
+
+    private static List<OutgoingRecord> records(TrackingEvent event) {
         OutgoingRecord record = new OutgoingRecord(Topics.EVENTS, event.partitionKey(), Json.toBytes(event));
         return LocationUpdate.of(event)
                 .map(location ->

@@ -1,6 +1,5 @@
 package io.pushtech.kafkastore.infra;
 
-import io.pushtech.common.Streams;
 import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.JedisPooled;
@@ -64,9 +63,5 @@ public final class RedisStreamSource {
     private List<StreamEntry> read(StreamEntryID from, XReadGroupParams params) {
         Map<String, List<StreamEntry>> result = redis.xreadGroupAsMap(group, consumer, params, Map.of(streamKey, from));
         return result == null ? List.of() : result.getOrDefault(streamKey, List.of());
-    }
-
-    public static String payloadOf(StreamEntry entry) {
-        return entry.getFields().get(Streams.EVENT_FIELD);
     }
 }

@@ -1,8 +1,10 @@
 package io.pushtech.kafkastore.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.pushtech.common.Json;
+import io.pushtech.common.Streams;
 import io.pushtech.common.Topics;
 import io.pushtech.common.event.LocationUpdate;
 import io.pushtech.common.event.TrackingEvent;
@@ -23,7 +25,7 @@ class EventTranslatorTest {
         TrackingEvent event = event("d1", "u1");
 
         // When
-        OutgoingRecord record = only(translator.translate("1-0", Json.toText(event)));
+        OutgoingRecord record = only(translator.translate("1-0", single(Json.toText(event))));
 
         // Then
         assertThat(record.topic()).isEqualTo(Topics.EVENTS);
@@ -34,7 +36,7 @@ class EventTranslatorTest {
     @Test
     void eventWithoutDeviceIsKeyedByUser() {
         // When
-        OutgoingRecord record = only(translator.translate("1-0", Json.toText(event(null, "u1"))));
+        OutgoingRecord record = only(translator.translate("1-0", single(Json.toText(event(null, "u1")))));
 
         // Then
         assertThat(record.key()).isEqualTo("u1");
@@ -43,7 +45,7 @@ class EventTranslatorTest {
     @Test
     void unreadablePayloadGoesToRejectedWithReasonAndOriginal() {
         // When
-        OutgoingRecord record = only(translator.translate("7-1", "{not json"));
+        OutgoingRecord record = only(translator.translate("7-1", single("{not json")));
 
         // Then
         assertThat(record.topic()).isEqualTo(Topics.EVENTS_REJECTED);
@@ -56,7 +58,7 @@ class EventTranslatorTest {
     @Test
     void payloadMissingRequiredFieldsIsRejected() {
         // When
-        OutgoingRecord record = only(translator.translate("7-2", "{\"type\":\"view\"}"));
+        OutgoingRecord record = only(translator.translate("7-2", single("{\"type\":\"view\"}")));
 
         // Then
         assertThat(record.topic()).isEqualTo(Topics.EVENTS_REJECTED);
@@ -65,7 +67,7 @@ class EventTranslatorTest {
     @Test
     void entryWithoutEventFieldIsRejected() {
         // When
-        OutgoingRecord record = only(translator.translate("7-3", null));
+        OutgoingRecord record = only(translator.translate("7-3", single(null)));
 
         // Then
         assertThat(record.topic()).isEqualTo(Topics.EVENTS_REJECTED);
@@ -80,7 +82,7 @@ class EventTranslatorTest {
                 new TrackingEvent("0193-loc", "location", now, now, "d1", "u1", 52.52, 13.4, 8.0, Map.of(), null, null);
 
         // When
-        List<OutgoingRecord> records = translator.translate("1-0", Json.toText(event));
+        List<OutgoingRecord> records = translator.translate("1-0", single(Json.toText(event)));
 
         // Then
         assertThat(records).extracting(OutgoingRecord::topic).containsExactly(Topics.EVENTS, Topics.LOCATIONS);
@@ -88,6 +90,26 @@ class EventTranslatorTest {
         assertThat(location.key()).isEqualTo("u1");
         assertThat(Json.parse(location.value(), LocationUpdate.class))
                 .isEqualTo(new LocationUpdate("0193-loc", "u1", "d1", 52.52, 13.4, 8.0, now));
+    }
+
+    @Test
+    void entryWithManyEventsGivesARecordForEachAndRejectsOnlyTheUnreadableOne() {
+        // Given
+        String events =
+                "[" + Json.toText(event("d1", null)) + ",{\"broken\":true}," + Json.toText(event("d2", null)) + "]";
+
+        // When
+        List<OutgoingRecord> records = translator.translate("9-0", Map.of(Streams.EVENTS_FIELD, events));
+
+        // Then
+        assertThat(records)
+                .extracting(OutgoingRecord::topic, OutgoingRecord::key)
+                .containsExactly(
+                        tuple(Topics.EVENTS, "d1"), tuple(Topics.EVENTS_REJECTED, null), tuple(Topics.EVENTS, "d2"));
+    }
+
+    private static Map<String, String> single(String payload) {
+        return payload == null ? Map.of() : Map.of(Streams.EVENT_FIELD, payload);
     }
 
     private static OutgoingRecord only(List<OutgoingRecord> records) {

@@ -7,7 +7,7 @@ import java.util.List;
 /** {@code pushtech bench <name>}: runs a named benchmark and prints its Markdown table. */
 public final class BenchCommand {
 
-    private static final List<String> NAMES = List.of("stack", "storage");
+    private static final List<String> NAMES = List.of("stack", "tracker", "storage");
 
     private final PrintStream out;
     private final PrintStream progress;
@@ -23,14 +23,13 @@ public final class BenchCommand {
     }
 
     public int run(String name) throws Exception {
-        if (name.equals("stack")) {
-            out.print(new StackBenchmark(progress).run().markdown());
-            return 0;
+        switch (name) {
+            case "stack" -> out.print(new StackBenchmark(progress).run().markdown());
+            case "tracker" -> out.print(new TrackerBenchmark(progress).run().markdown());
+            case "storage" -> out.print(new StorageBenchmark(progress).run().markdown());
+            default ->
+                throw new UsageException("unknown benchmark '" + name + "' (known: " + String.join(", ", NAMES) + ")");
         }
-        if (name.equals("storage")) {
-            out.print(new StorageBenchmark(progress).run().markdown());
-            return 0;
-        }
-        throw new UsageException("unknown benchmark '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+        return 0;
     }
 }

@@ -2,59 +2,69 @@ package io.pushtech.tracker.api;
 
 import io.pushtech.common.event.TrackingEvent;
 import io.pushtech.common.http.ApiException;
-import io.pushtech.tracker.domain.ClientInfo;
-import io.pushtech.tracker.domain.EventSink;
+import io.pushtech.tracker.domain.EventIntake;
 import io.pushtech.tracker.domain.InvalidEventException;
-import io.pushtech.tracker.domain.PixelEventReader;
-import io.vertx.core.Future;
+import io.pushtech.tracker.domain.PixelQuery;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code GET /t/{type}?k=v…}: validates the event, hands it to the sink and answers {@code 204} once it
- * is durable there. Runs on the event loop.
+ * {@code GET /t/{type}?k=v…}: pixel-style tracking for an {@code <img>} tag or a plain mobile call. Answers
+ * {@code 204}, or a 1×1 transparent GIF when the client asks for an image, once the event is durable. Runs on
+ * the event loop.
  */
-public final class PixelHandler implements Handler<RoutingContext> {
+final class PixelHandler implements Handler<RoutingContext> {
 
-    private final PixelEventReader reader;
-    private final EventSink sink;
+    private static final Buffer GIF =
+            Buffer.buffer(Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"));
 
-    public PixelHandler(PixelEventReader reader, EventSink sink) {
-        this.reader = reader;
-        this.sink = sink;
+    private final EventIntake intake;
+    private final Intake store;
+    private final Arrivals arrivals;
+
+    PixelHandler(EventIntake intake, Intake store, Arrivals arrivals) {
+        this.intake = intake;
+        this.store = store;
+        this.arrivals = arrivals;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         TrackingEvent event;
         try {
-            event = reader.read(ctx.pathParam("type"), firstValues(ctx), client(ctx.request()));
+            event = intake.single(
+                    PixelQuery.toEvent(ctx.pathParam("type"), firstValues(ctx)),
+                    arrivals.of(ctx.request(), Optional.empty()));
         } catch (InvalidEventException e) {
-            ctx.fail(ApiException.badRequest(e.code(), e.getMessage(), e.field()));
+            store.countRejected(e.rejection());
+            ctx.fail(ApiException.badRequest(
+                    e.rejection().code(), e.getMessage(), e.rejection().field()));
             return;
         }
-        Future.fromCompletionStage(sink.append(event), ctx.vertx().getOrCreateContext())
-                .onSuccess(ignored -> ctx.response()
-                        .setStatusCode(204)
-                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store, no-cache, must-revalidate")
-                        .putHeader("Pragma", "no-cache")
-                        .end())
-                .onFailure(failure ->
-                        ctx.fail(new ApiException(503, "unavailable", "the event could not be stored, retry later")));
+        store.store(ctx, List.of(event), () -> answer(ctx));
+    }
+
+    private static void answer(RoutingContext ctx) {
+        HttpServerResponse response = NoCache.apply(ctx.response());
+        String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && accept.contains("image/")) {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "image/gif").end(GIF);
+        } else {
+            response.setStatusCode(204).end();
+        }
     }
 
     private static Map<String, String> firstValues(RoutingContext ctx) {
         Map<String, String> first = new LinkedHashMap<>();
         ctx.queryParams().forEach(entry -> first.putIfAbsent(entry.getKey(), entry.getValue()));
         return first;
-    }
-
-    private static ClientInfo client(HttpServerRequest request) {
-        var remote = request.remoteAddress();
-        return new ClientInfo(remote == null ? null : remote.hostAddress(), request.getHeader(HttpHeaders.USER_AGENT));
     }
 }

@@ -1,22 +1,16 @@
 package io.pushtech.tracker.domain;
 
-/** An event that breaks a validation rule; {@code code} is the stable reason a client can act on. */
+/** An event that breaks a validation rule, carrying the {@link Rejection} that says which. */
 public final class InvalidEventException extends RuntimeException {
 
-    private final String code;
-    private final String field;
+    private final Rejection rejection;
 
     public InvalidEventException(String code, String field, String message) {
         super(message, null, false, false);
-        this.code = code;
-        this.field = field;
+        this.rejection = new Rejection(code, field, message);
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String field() {
-        return field;
+    public Rejection rejection() {
+        return rejection;
     }
 }

@@ -1,0 +1,60 @@
+package io.pushtech.common.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pushtech.common.Json;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrackingEventTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    @Test
+    void jsonHasTheEventFieldsOnly() {
+        // Given
+        TrackingEvent event =
+                new TrackingEvent("id-1", "location", T0, T0, "d1", null, 1.5, 2.5, null, Map.of(), null, null);
+
+        // When
+        JsonObject json = new JsonObject(Json.toText(event));
+
+        // Then
+        assertThat(json.fieldNames())
+                .containsExactlyInAnyOrder("id", "type", "ts", "receivedAt", "deviceId", "lat", "lng", "props");
+        assertThat(json.getString("ts")).isEqualTo("2026-11-23T10:00:00Z");
+    }
+
+    @Test
+    void jsonReadsBackToTheSameEvent() {
+        // Given
+        TrackingEvent event = new TrackingEvent(
+                "id-2", "view", T0, T0.plusMillis(5), "d1", "u1", null, null, null, Map.of("k", "v"), "10.0.0.1", "ua");
+
+        // When
+        TrackingEvent read = Json.parse(Json.toBytes(event), TrackingEvent.class);
+
+        // Then
+        assertThat(read).isEqualTo(event);
+    }
+
+    @Test
+    void locationUpdateIsKeyedByUserThenDevice() {
+        // Given
+        TrackingEvent withUser =
+                new TrackingEvent("e1", "location", T0, T0, "d1", "u1", 1.0, 2.0, null, Map.of(), null, null);
+        TrackingEvent deviceOnly =
+                new TrackingEvent("e2", "location", T0, T0, "d2", null, 1.0, 2.0, null, Map.of(), null, null);
+        TrackingEvent view =
+                new TrackingEvent("e3", "view", T0, T0, "d3", null, null, null, null, Map.of(), null, null);
+
+        // Then
+        assertThat(LocationUpdate.of(withUser))
+                .hasValueSatisfying(l -> assertThat(l.key()).isEqualTo("u1"));
+        assertThat(LocationUpdate.of(deviceOnly))
+                .hasValueSatisfying(l -> assertThat(l.key()).isEqualTo("d2"));
+        assertThat(LocationUpdate.of(view)).isEmpty();
+    }
+}

@@ -1,0 +1,162 @@
+package io.pushtech.platform.bench;
+
+import io.pushtech.common.Streams;
+import io.pushtech.common.config.Settings;
+import io.pushtech.common.service.RunningServices;
+import io.pushtech.devstack.DevStack;
+import io.pushtech.devstack.DevStackOptions;
+import io.pushtech.tracker.TrackerDefinition;
+import io.pushtech.tracker.TrackerVerticle;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.XTrimParams;
+
+/**
+ * {@code pushtech bench tracker}: wrk on loopback against the tracker (on a real redis-server) and, in the same
+ * run, against a bare Vert.x handler that answers 204: pixel requests, batches of 50 events, and the latency at
+ * half of the tracker's maximum rate.
+ */
+final class TrackerBenchmark {
+
+    private static final int EVENTS_PER_BATCH = 50;
+    private static final Duration RUN = Duration.ofSeconds(8);
+
+    private final PrintStream progress;
+
+    TrackerBenchmark(PrintStream progress) {
+        this.progress = progress;
+    }
+
+    BenchTable run() throws Exception {
+        Path dir = Files.createTempDirectory("pushtech-bench-tracker");
+        try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")));
+                RunningServices tracker = RunningServices.start(List.of(new TrackerDefinition()), settings(stack));
+                BareServer bare = BareServer.start();
+                StreamTrimmer trimmer = new StreamTrimmer(stack.redisUrl(), "bench:" + Streams.EVENTS)) {
+            String trackerUrl = "http://127.0.0.1:" + tracker.port(TrackerVerticle.NAME);
+            Wrk wrk = Wrk.prepare(dir, 2, 64, RUN);
+            progress.println("wrk: pixel requests ...");
+            Wrk.Result barePixel = wrk.run(bare.url(), "pixel", 0);
+            Wrk.Result pixel = wrk.run(trackerUrl, "pixel", 0);
+            progress.println("wrk: batches of " + EVENTS_PER_BATCH + " events ...");
+            Wrk.Result bareBatch = wrk.run(bare.url(), "batch", 0);
+            Wrk.Result batch = wrk.run(trackerUrl, "batch", 0);
+            progress.println("wrk: half of the maximum rate ...");
+            Wrk.Result pixelHalf = wrk.run(trackerUrl, "pixel", pauseForHalfRate(wrk, pixel));
+            Wrk.Result batchHalf = wrk.run(trackerUrl, "batch", pauseForHalfRate(wrk, batch));
+            return table(barePixel, pixel, bareBatch, batch, pixelHalf, batchHalf);
+        } finally {
+            Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile()
+                    .delete());
+        }
+    }
+
+    private static BenchTable table(
+            Wrk.Result barePixel,
+            Wrk.Result pixel,
+            Wrk.Result bareBatch,
+            Wrk.Result batch,
+            Wrk.Result pixelHalf,
+            Wrk.Result batchHalf) {
+        return new BenchTable(
+                        "bench tracker (wrk, 2 threads, 64 connections, " + RUN.toSeconds() + " s per run, loopback)")
+                .row(
+                        "`GET /t/view`: requests/s",
+                        rate(pixel),
+                        "bare handler: " + rate(barePixel),
+                        "≥ 70% of bare (" + percent(pixel.requestsPerSecond(), barePixel.requestsPerSecond()) + ")")
+                .row("`GET /t/view`: p50 / p99", latency(pixel), "bare handler: " + latency(barePixel), "")
+                .row(
+                        "`POST /t/batch` (50 events): events/s",
+                        rate(batch.requestsPerSecond() * EVENTS_PER_BATCH),
+                        "bare handler: " + rate(bareBatch.requestsPerSecond() * EVENTS_PER_BATCH),
+                        "≥ 200 000")
+                .row("`POST /t/batch`: p50 / p99", latency(batch), "bare handler: " + latency(bareBatch), "")
+                .row(
+                        "`GET /t/view` at half the maximum rate (" + rate(pixelHalf) + " req/s): p50 / p99",
+                        latency(pixelHalf),
+                        "",
+                        "p99 < 5 ms")
+                .row(
+                        "`POST /t/batch` at half the maximum rate (" + rate(batchHalf) + " req/s): p50 / p99",
+                        latency(batchHalf),
+                        "",
+                        "p99 < 5 ms")
+                .row(
+                        "errors (non-2xx or socket) in the tracker runs",
+                        Long.toString(pixel.errors() + batch.errors() + pixelHalf.errors() + batchHalf.errors()),
+                        "",
+                        "0");
+    }
+
+    /** A pause per connection that brings wrk to about half of the measured maximum request rate. */
+    private static int pauseForHalfRate(Wrk wrk, Wrk.Result max) {
+        return (int) Math.max(1, Math.round(2_000.0 * wrk.connections() / max.requestsPerSecond() - max.p50Millis()));
+    }
+
+    private static Settings settings(DevStack stack) {
+        return Settings.of(Map.of(
+                "REDIS_URL", stack.redisUrl(),
+                "PUSHTECH_NAMESPACE", "bench",
+                "HTTP_HOST", "127.0.0.1",
+                "TRACKER_PORT", "0",
+                "TRACKER_RATE_PER_ADDRESS", "0",
+                "TRACKER_RATE_PER_DEVICE", "0"));
+    }
+
+    private static String rate(Wrk.Result result) {
+        return rate(result.requestsPerSecond());
+    }
+
+    private static String rate(double perSecond) {
+        return String.format("%,.0f", perSecond).replace(',', ' ');
+    }
+
+    private static String latency(Wrk.Result result) {
+        return String.format("%.2f / %.2f ms", result.p50Millis(), result.p99Millis());
+    }
+
+    private static String percent(double value, double reference) {
+        return String.format("%.0f%%", 100 * value / reference);
+    }
+
+    /** Keeps the stream short while nothing drains it, as kafkastore would in production. */
+    private static final class StreamTrimmer implements AutoCloseable {
+        private final JedisPooled redis;
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        StreamTrimmer(String redisUrl, String key) {
+            redis = new JedisPooled(URI.create(redisUrl));
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            redis.xtrim(
+                                    key,
+                                    XTrimParams.xTrimParams().maxLen(10_000).approximateTrimming());
+                            try {
+                                Thread.sleep(200);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "bench-stream-trimmer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join(2_000);
+            redis.close();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.pushtech.platform.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs the {@code wrk} load generator (Debian package {@code wrk}) on loopback with the benchmark's Lua script and
+ * reads its result line. Load goes only to 127.0.0.1, is bounded in time, and stops by itself.
+ */
+final class Wrk {
+
+    private static final String SCRIPT = "/bench/wrk-report.lua";
+
+    private final Path script;
+    private final int threads;
+    private final int connections;
+    private final Duration duration;
+
+    private Wrk(Path script, int threads, int connections, Duration duration) {
+        this.script = script;
+        this.threads = threads;
+        this.connections = connections;
+        this.duration = duration;
+    }
+
+    static Wrk prepare(Path dir, int threads, int connections, Duration duration) throws IOException {
+        Path script = dir.resolve("wrk-report.lua");
+        try (InputStream in = Wrk.class.getResourceAsStream(SCRIPT)) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return new Wrk(script, threads, connections, duration);
+    }
+
+    int connections() {
+        return connections;
+    }
+
+    /**
+     * @param mode {@code pixel} (GET /t/view) or {@code batch} (POST /t/batch, 50 events)
+     * @param pauseMillis pause between requests on each connection, 0 for as fast as possible
+     */
+    Result run(String baseUrl, String mode, int pauseMillis) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        "wrk",
+                        "-t" + threads,
+                        "-c" + connections,
+                        "-d" + duration.toSeconds() + "s",
+                        "-s",
+                        script.toString(),
+                        baseUrl))
+                .redirectErrorStream(true);
+        builder.environment().put("PUSHTECH_WRK_MODE", mode);
+        builder.environment().put("PUSHTECH_WRK_PAUSE_MS", Integer.toString(pauseMillis));
+        Process wrk = builder.start();
+        String result = null;
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(wrk.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("RESULT ")) {
+                    result = line;
+                }
+            }
+        }
+        if (wrk.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("wrk failed (exit " + wrk.exitValue() + "); is the wrk package installed?");
+        }
+        return Result.parse(result);
+    }
+
+    /**
+     * One run's figures.
+     *
+     * @param requestsPerSecond completed requests per second
+     * @param p50Millis median latency
+     * @param p99Millis 99th percentile latency
+     * @param errors non-2xx answers and socket errors
+     */
+    record Result(double requestsPerSecond, double p50Millis, double p99Millis, long errors) {
+
+        static Result parse(String line) {
+            String[] f = line.split(" ");
+            long requests = Long.parseLong(f[1]);
+            double seconds = Long.parseLong(f[2]) / 1e6;
+            return new Result(
+                    requests / seconds,
+                    Double.parseDouble(f[3]) / 1e3,
+                    Double.parseDouble(f[4]) / 1e3,
+                    Long.parseLong(f[5]));
+        }
+    }
+}

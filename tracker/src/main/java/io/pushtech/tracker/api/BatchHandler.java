@@ -1,0 +1,97 @@
+package io.pushtech.tracker.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pushtech.common.http.ApiException;
+import io.pushtech.tracker.domain.BatchOutcome;
+import io.pushtech.tracker.domain.BatchTooLargeException;
+import io.pushtech.tracker.domain.EventIntake;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * {@code POST /t/batch}: a JSON array of events, or {@code {"sentAt": …, "events": […]}} (what the mobile SDK
+ * sends after being offline). Each event is judged on its own; the answer says how many were accepted and which
+ * were rejected and why: {@code 200} when any was accepted, {@code 400} when none was. Runs on the event loop.
+ */
+final class BatchHandler implements Handler<RoutingContext> {
+
+    private final EventIntake intake;
+    private final Intake store;
+    private final Arrivals arrivals;
+
+    BatchHandler(EventIntake intake, Intake store, Arrivals arrivals) {
+        this.intake = intake;
+        this.store = store;
+        this.arrivals = arrivals;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        JsonNode body = Intake.body(ctx);
+        JsonNode events = body.isObject() ? body.get("events") : body;
+        if (events == null || !events.isArray()) {
+            throw ApiException.badRequest(
+                    "not_a_batch",
+                    "POST /t/batch takes a JSON array of events, or {\"sentAt\", \"events\": [...]}",
+                    "events");
+        }
+        BatchOutcome outcome;
+        try {
+            outcome = intake.batch(events, arrivals.of(ctx.request(), sentAt(body)));
+        } catch (BatchTooLargeException e) {
+            throw new ApiException(413, "too_many_events", e.getMessage());
+        }
+        outcome.rejected().forEach(rejected -> store.countRejected(rejected.reason()));
+        JsonObject answer = describe(outcome);
+        if (outcome.accepted().isEmpty()) {
+            respond(ctx, events.isEmpty() ? 200 : 400, answer);
+            return;
+        }
+        store.store(ctx, outcome.accepted(), () -> respond(ctx, 200, answer));
+    }
+
+    private static Optional<Instant> sentAt(JsonNode body) {
+        JsonNode sentAt = body.isObject() ? body.get("sentAt") : null;
+        if (sentAt == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(
+                    sentAt.isIntegralNumber()
+                            ? Instant.ofEpochMilli(sentAt.longValue())
+                            : OffsetDateTime.parse(sentAt.asText()).toInstant());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(
+                    "invalid_time", "sentAt must be ISO-8601 with an offset or epoch milliseconds", "sentAt");
+        }
+    }
+
+    private static JsonObject describe(BatchOutcome outcome) {
+        JsonArray rejected = new JsonArray();
+        outcome.rejected().forEach(r -> {
+            JsonObject item = new JsonObject()
+                    .put("index", r.index())
+                    .put("code", r.reason().code())
+                    .put("message", r.reason().message());
+            if (r.reason().field() != null) {
+                item.put("field", r.reason().field());
+            }
+            rejected.add(item);
+        });
+        return new JsonObject().put("accepted", outcome.accepted().size()).put("rejected", rejected);
+    }
+
+    private static void respond(RoutingContext ctx, int status, JsonObject body) {
+        NoCache.apply(ctx.response())
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(body.encode());
+    }
+}

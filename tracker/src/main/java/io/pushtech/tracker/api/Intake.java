@@ -1,0 +1,86 @@
+package io.pushtech.tracker.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pushtech.common.Json;
+import io.pushtech.common.event.TrackingEvent;
+import io.pushtech.common.http.ApiException;
+import io.pushtech.tracker.domain.EventSink;
+import io.pushtech.tracker.domain.RateLimiter;
+import io.pushtech.tracker.domain.Rejection;
+import io.pushtech.tracker.domain.SinkOverloadedException;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the three ingestion endpoints share: reading a JSON body, the per-device rate limit, handing accepted
+ * events to the sink and answering once they are durable, and counting it all. Runs on the event loop.
+ */
+final class Intake {
+
+    private static final int RETRY_AFTER_SECONDS = 5;
+
+    private final EventSink sink;
+    private final RateLimiter perDevice;
+    private final MeterRegistry registry;
+
+    Intake(EventSink sink, RateLimiter perDevice, MeterRegistry registry) {
+        this.sink = sink;
+        this.perDevice = perDevice;
+        this.registry = registry;
+    }
+
+    static JsonNode body(RoutingContext ctx) {
+        var body = ctx.body().buffer();
+        if (body == null || body.length() == 0) {
+            throw ApiException.badRequest("empty_body", "the request has no body", null);
+        }
+        try {
+            return Json.tree(body.getBytes());
+        } catch (UncheckedIOException e) {
+            throw ApiException.badRequest("malformed_json", "the body is not well-formed JSON (UTF-8)", null);
+        }
+    }
+
+    /** Stores {@code events} and runs {@code answer} once they are durable; answers 429 or 503 otherwise. */
+    void store(RoutingContext ctx, List<TrackingEvent> events, Runnable answer) {
+        long waitNanos = events.stream()
+                .map(TrackingEvent::deviceId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .mapToLong(perDevice::acquire)
+                .max()
+                .orElse(0);
+        if (waitNanos > 0) {
+            registry.counter("tracker.requests.rate_limited", "by", "device").increment();
+            ctx.fail(tooManyRequests(ctx, waitNanos));
+            return;
+        }
+        Future.fromCompletionStage(sink.append(events), ctx.vertx().getOrCreateContext())
+                .onSuccess(ignored -> {
+                    registry.counter("tracker.events.accepted").increment(events.size());
+                    answer.run();
+                })
+                .onFailure(failure -> {
+                    ctx.response().putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+                    String reason = failure instanceof SinkOverloadedException
+                            ? failure.getMessage()
+                            : "the event store is unavailable";
+                    ctx.fail(new ApiException(503, "unavailable", reason + "; retry later"));
+                });
+    }
+
+    void countRejected(Rejection rejection) {
+        registry.counter("tracker.events.rejected", "reason", rejection.code()).increment();
+    }
+
+    static ApiException tooManyRequests(RoutingContext ctx, long waitNanos) {
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999));
+        ctx.response().putHeader("Retry-After", Long.toString(seconds));
+        return new ApiException(429, "rate_limited", "too many requests; retry in " + seconds + " s");
+    }
+}

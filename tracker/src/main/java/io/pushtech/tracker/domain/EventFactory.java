@@ -1,0 +1,91 @@
+package io.pushtech.tracker.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pushtech.common.Json;
+import io.pushtech.common.event.EventIds;
+import io.pushtech.common.event.TrackingEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the {@link TrackingEvent} of a schema-valid event: keeps the client's {@code eventId} or assigns a
+ * time-ordered id, corrects the time for a client clock that is off by more than the threshold (keeping the
+ * original), and rejects times absurdly far from now. Pure and thread-safe.
+ */
+public final class EventFactory {
+
+    private final EventIds ids;
+    private final EventLimits limits;
+
+    public EventFactory(EventIds ids, EventLimits limits) {
+        this.ids = ids;
+        this.limits = limits;
+    }
+
+    /** @throws InvalidEventException when a time cannot be read or lies outside the accepted window */
+    public TrackingEvent create(JsonNode event, Arrival arrival) {
+        Instant receivedAt = arrival.receivedAt();
+        Instant clientTs = event.has("ts") ? time(event.get("ts"), "ts") : receivedAt;
+        Optional<Instant> sentAt =
+                event.has("sentAt") ? Optional.of(time(event.get("sentAt"), "sentAt")) : arrival.sentAt();
+        Duration skew = sentAt.map(sent -> Duration.between(sent, receivedAt)).orElse(Duration.ZERO);
+        boolean corrected = skew.abs().compareTo(limits.skewThreshold()) > 0;
+        Instant ts = corrected ? clientTs.plus(skew) : clientTs;
+        requireWithinWindow(ts, receivedAt);
+        return new TrackingEvent(
+                event.has("eventId") ? event.get("eventId").textValue().toLowerCase() : ids.next(),
+                event.get("type").textValue(),
+                ts,
+                receivedAt,
+                text(event, "deviceId"),
+                text(event, "userId"),
+                number(event, "lat"),
+                number(event, "lng"),
+                number(event, "accuracy"),
+                properties(event),
+                arrival.ip(),
+                arrival.userAgent(),
+                corrected ? clientTs : null);
+    }
+
+    private void requireWithinWindow(Instant ts, Instant receivedAt) {
+        if (ts.isBefore(receivedAt.minus(limits.maxAge())) || ts.isAfter(receivedAt.plus(limits.maxAhead()))) {
+            throw new InvalidEventException(
+                    "ts_out_of_range",
+                    "ts",
+                    "ts must lie between " + limits.maxAge().toDays() + " days ago and "
+                            + limits.maxAhead().toMinutes() + " minutes ahead of the server's clock");
+        }
+    }
+
+    private static Instant time(JsonNode value, String field) {
+        try {
+            if (value.isIntegralNumber()) {
+                return Instant.ofEpochMilli(value.longValue());
+            }
+            return OffsetDateTime.parse(value.textValue()).toInstant();
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new InvalidEventException(
+                    "invalid_time",
+                    field,
+                    field + " must be ISO-8601 with an offset (2026-11-23T10:00:00Z) or epoch milliseconds");
+        }
+    }
+
+    private static String text(JsonNode event, String field) {
+        return event.has(field) ? event.get(field).textValue() : null;
+    }
+
+    private static Double number(JsonNode event, String field) {
+        return event.has(field) ? event.get(field).doubleValue() : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(JsonNode event) {
+        return event.has("props") ? Json.convert(event.get("props"), Map.class) : Map.of();
+    }
+}

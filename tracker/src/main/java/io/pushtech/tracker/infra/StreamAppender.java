@@ -1,0 +1,123 @@
+package io.pushtech.tracker.infra;
+
+import io.pushtech.common.Json;
+import io.pushtech.common.Streams;
+import io.pushtech.common.event.TrackingEvent;
+import io.pushtech.tracker.domain.EventSink;
+import io.pushtech.tracker.domain.SinkOverloadedException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.XAddParams;
+
+/**
+ * Appends accepted events to the Redis Stream with group commit: one writer thread takes every request waiting
+ * in the queue, writes each request's events as one stream entry, all in one pipelined round trip, and completes
+ * the requests when Redis answered. Under load many requests share a round trip; alone, a request costs one.
+ * {@link #append} is called from event loops and never blocks; the writer runs on its own thread.
+ */
+public final class StreamAppender implements EventSink, AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(StreamAppender.class);
+    private static final byte[] EVENTS_FIELD = Streams.EVENTS_FIELD.getBytes(StandardCharsets.UTF_8);
+
+    private final JedisPooled redis;
+    private final byte[] streamKey;
+    private final FailedWrites fallback;
+    private final BlockingQueue<Pending> queue;
+    private final int maxRequestsPerWrite;
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    /**
+     * @param fallback where a batch goes when Redis fails; it decides whether the requests still succeed
+     * @param queueCapacity requests that may wait for the writer; beyond that {@link #append} fails at once
+     */
+    public StreamAppender(
+            JedisPooled redis, String streamKey, FailedWrites fallback, int queueCapacity, int maxRequestsPerWrite) {
+        this.redis = redis;
+        this.streamKey = streamKey.getBytes(StandardCharsets.UTF_8);
+        this.fallback = fallback;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.maxRequestsPerWrite = maxRequestsPerWrite;
+        this.writer = new Thread(this::writeLoop, "tracker-stream-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    @Override
+    public CompletionStage<Void> append(List<TrackingEvent> events) {
+        Pending pending = new Pending(Json.toBytes(events), new CompletableFuture<>());
+        if (!queue.offer(pending)) {
+            pending.done().completeExceptionally(new SinkOverloadedException("the tracker's write queue is full"));
+        }
+        return pending.done();
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>(maxRequestsPerWrite);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxRequestsPerWrite - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<byte[]> entries = batch.stream().map(Pending::entry).toList();
+        try {
+            if (fallback.mustDivert()) {
+                fallback.divert(entries);
+            } else {
+                xadd(entries);
+            }
+            batch.forEach(p -> p.done().complete(null));
+        } catch (RuntimeException redisFailure) {
+            LOGGER.atDebug().setCause(redisFailure).log("writing to the stream failed");
+            try {
+                fallback.divert(entries);
+                batch.forEach(p -> p.done().complete(null));
+            } catch (RuntimeException divertFailure) {
+                batch.forEach(p -> p.done().completeExceptionally(divertFailure));
+            }
+        }
+    }
+
+    /** Appends {@code entries} (JSON arrays of events) to the stream in one pipelined round trip. */
+    public void xadd(List<byte[]> entries) {
+        try (var pipeline = redis.pipelined()) {
+            for (byte[] entry : entries) {
+                pipeline.xadd(streamKey, XAddParams.xAddParams(), Map.of(EVENTS_FIELD, entry));
+            }
+            pipeline.sync();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        writer.join(5_000);
+    }
+
+    private record Pending(byte[] entry, CompletableFuture<Void> done) {}
+}
