@@ -2,6 +2,7 @@ package io.pushtech.platform;
 
 import io.pushtech.common.config.Settings;
 import io.pushtech.platform.bench.BenchCommand;
+import io.pushtech.storage.StorageReplay;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class CommandLine {
               run <service>     run one service (%s) against KAFKA_BOOTSTRAP, REDIS_URL, MONGO_URI
               test              install what the tests need, then run the whole test suite (mvn -B verify)
               bench <name>      run a benchmark and print its Markdown table (%s)
+              replay storage    rebuild storage's MongoDB collections from the Kafka topics (stop storage first)
               token <userId>    print a bearer token the development stack accepts for that user
               config            print every environment variable with its default, as a Markdown table
               help              show this help
@@ -73,6 +75,14 @@ public final class CommandLine {
             case "bench" -> {
                 expectArguments(rest, 1, "bench <name>");
                 return new BenchCommand(out, err).run(rest.get(0));
+            }
+            case "replay" -> {
+                expectArguments(rest, 1, "replay storage");
+                if (!rest.get(0).equals("storage")) {
+                    throw new UsageException("unknown replay '" + rest.get(0) + "' (known: storage)");
+                }
+                StorageReplay.from(settings, err).run();
+                return 0;
             }
             case "token" -> {
                 expectArguments(rest, 1, "token <userId>");

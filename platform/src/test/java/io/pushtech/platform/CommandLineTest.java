@@ -39,7 +39,19 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "launch", "run nosuch", "run", "up --bogus", "bench nosuch", "token", "help me"})
+    @ValueSource(
+            strings = {
+                "",
+                "launch",
+                "run nosuch",
+                "run",
+                "up --bogus",
+                "bench nosuch",
+                "token",
+                "help me",
+                "replay",
+                "replay nosuch"
+            })
     void badArgumentsGiveOneLineErrorUsageAndExitCode2(String args) {
         // When
         int code = run(Map.of(), args.isEmpty() ? new String[0] : args.split(" "));

@@ -1,10 +1,13 @@
 package io.pushtech.storage;
 
 import io.pushtech.common.Namespace;
+import io.pushtech.common.auth.BearerTokens;
 import io.pushtech.common.config.CommonSettings;
+import io.pushtech.common.config.ConfigException;
 import io.pushtech.common.config.Settings;
 import io.pushtech.common.http.HttpEndpoint;
 import io.pushtech.common.kafka.TopicSpecs;
+import java.time.Duration;
 
 /** storage's configuration, read once from the settings. */
 public record StorageConfig(
@@ -14,7 +17,9 @@ public record StorageConfig(
         Namespace namespace,
         TopicSpecs topics,
         int mongoWorkers,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        String jwtSecret,
+        Duration writeWait) {
 
     public static StorageConfig from(Settings settings) {
         Namespace namespace = new Namespace(settings.get(CommonSettings.NAMESPACE));
@@ -28,6 +33,25 @@ public record StorageConfig(
                 namespace,
                 TopicSpecs.from(namespace, settings),
                 settings.get(StorageSettings.MONGO_WORKERS),
-                settings.get(CommonSettings.HTTP_MAX_BODY_BYTES));
+                settings.get(CommonSettings.HTTP_MAX_BODY_BYTES),
+                jwtSecret(settings),
+                Duration.ofMillis(settings.get(StorageSettings.WRITE_WAIT_MILLIS)));
+    }
+
+    /** Everything but the token secret, which must not reach a log. */
+    @Override
+    public String toString() {
+        return "StorageConfig[endpoint=" + endpoint + ", mongoUri=" + mongoUri + ", kafkaBootstrap=" + kafkaBootstrap
+                + ", namespace=" + namespace + ", mongoWorkers=" + mongoWorkers + ", writeWait=" + writeWait + "]";
+    }
+
+    private static String jwtSecret(Settings settings) {
+        String secret = settings.get(CommonSettings.JWT_SECRET);
+        if (secret.length() < BearerTokens.MIN_SECRET_LENGTH) {
+            throw new ConfigException(CommonSettings.JWT_SECRET.name() + " must be set to a secret of at least "
+                    + BearerTokens.MIN_SECRET_LENGTH + " characters: storage verifies bearer tokens with it"
+                    + (secret.isEmpty() ? "" : " (it has " + secret.length() + ")"));
+        }
+        return secret;
     }
 }

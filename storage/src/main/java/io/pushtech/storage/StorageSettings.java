@@ -11,7 +11,14 @@ public final class StorageSettings {
     public static final Setting<Integer> MONGO_WORKERS =
             Setting.integer("STORAGE_MONGO_WORKERS", 16, 1, 512, "Worker threads serving API reads from MongoDB.");
 
-    public static final List<Setting<?>> ALL = List.of(PORT, MONGO_WORKERS);
+    public static final Setting<Integer> WRITE_WAIT_MILLIS = Setting.integer(
+            "STORAGE_WRITE_WAIT_MS",
+            2000,
+            0,
+            60_000,
+            "How long a write waits for its change to be materialized before it answers 202 instead of 201.");
+
+    public static final List<Setting<?>> ALL = List.of(PORT, MONGO_WORKERS, WRITE_WAIT_MILLIS);
 
     private StorageSettings() {}
 }

@@ -2,8 +2,10 @@ package io.pushtech.storage;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pushtech.common.Topics;
+import io.pushtech.common.auth.BearerTokens;
 import io.pushtech.common.http.ReadinessCheck;
 import io.pushtech.common.http.ServiceRouter;
 import io.pushtech.common.kafka.KafkaClientProperties;
@@ -11,27 +13,48 @@ import io.pushtech.common.kafka.TopicCreator;
 import io.pushtech.common.service.Metrics;
 import io.pushtech.common.service.ServiceVerticle;
 import io.pushtech.storage.api.LocationHandler;
+import io.pushtech.storage.api.StoreApi;
+import io.pushtech.storage.domain.MatchEngine;
+import io.pushtech.storage.domain.SharedEngine;
+import io.pushtech.storage.infra.ItemLog;
+import io.pushtech.storage.infra.ItemMaterializer;
+import io.pushtech.storage.infra.LocationFollower;
+import io.pushtech.storage.infra.MatchPublisher;
+import io.pushtech.storage.infra.Materializations;
+import io.pushtech.storage.infra.MongoItemStore;
 import io.pushtech.storage.infra.MongoLocationStore;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
-/** storage's composition root: builds the projector, the store and the API, and owns their lifecycle. */
+/**
+ * storage's composition root: builds the location projector, the item materializer, the location
+ * follower, the stores and the API, and owns their lifecycle (each consumer on its own thread).
+ */
 public final class StorageVerticle extends ServiceVerticle {
 
     public static final String NAME = "storage";
     private static final String LOCATIONS_GROUP = "storage-locations";
+    private static final String FOLLOW_GROUP = "storage-follow";
 
     private final StorageConfig config;
+    private final SharedEngine engine = new SharedEngine();
+    private final Materializations materializations = new Materializations();
+    private final Clock clock = Clock.systemUTC();
+    private final List<Runnable> stoppers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private MongoClient mongo;
     private Admin admin;
+    private KafkaProducer<String, byte[]> producer;
     private WorkerExecutor mongoWorkers;
-    private LocationProjector projector;
-    private Thread projectorThread;
+    private ItemMaterializer materializer;
 
     public StorageVerticle(StorageConfig config) {
         this.config = config;
@@ -45,39 +68,101 @@ public final class StorageVerticle extends ServiceVerticle {
     @Override
     public Future<?> start() {
         PrometheusMeterRegistry registry = Metrics.forService(NAME);
+        registry.gauge("storage.index.items", engine, e -> e.read(MatchEngine::indexedItems));
         mongoWorkers = vertx.createSharedWorkerExecutor("storage-mongo", config.mongoWorkers());
-        return vertx.executeBlocking(() -> startProjector(registry)).compose(store -> {
+        BearerTokens tokens = new BearerTokens(vertx, config.jwtSecret());
+        return vertx.executeBlocking(() -> startConsumers(registry)).compose(stores -> {
             TopicCreator topics = new TopicCreator(admin);
-            List<ReadinessCheck> checks =
-                    List.of(ReadinessCheck.of("mongodb", store::probe), ReadinessCheck.of("kafka", topics::probe));
+            List<ReadinessCheck> checks = List.of(
+                    ReadinessCheck.of("mongodb", stores.locations::probe),
+                    ReadinessCheck.of("kafka", topics::probe),
+                    ReadinessCheck.of("index", () -> {
+                        if (!materializer.caughtUp()) {
+                            throw new IllegalStateException("the index is being rebuilt from the log");
+                        }
+                    }));
             Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
-            router.get("/store/locations/:deviceId").handler(new LocationHandler(store, mongoWorkers));
+            router.get("/store/locations/:deviceId").handler(new LocationHandler(stores.locations, mongoWorkers));
+            StoreApi.mount(
+                    router,
+                    vertx,
+                    tokens.provider(),
+                    engine,
+                    stores.log,
+                    stores.items,
+                    materializations,
+                    mongoWorkers,
+                    clock,
+                    config.writeWait());
             return listen(router, config.endpoint());
         });
     }
 
-    private MongoLocationStore startProjector(PrometheusMeterRegistry registry) throws Exception {
+    private record Stores(MongoLocationStore locations, MongoItemStore items, ItemLog log) {}
+
+    private Stores startConsumers(PrometheusMeterRegistry registry) throws Exception {
+        var ns = config.namespace();
+        var specs = config.topics();
         admin = Admin.create(KafkaClientProperties.admin(config.kafkaBootstrap(), NAME));
-        new TopicCreator(admin).ensure(List.of(config.topics().log(Topics.EVENTS)));
+        new TopicCreator(admin)
+                .ensure(List.of(
+                        specs.log(Topics.EVENTS),
+                        specs.compacted(Topics.SEARCHES),
+                        specs.compacted(Topics.OFFERS),
+                        specs.compacted(Topics.LOCATIONS),
+                        specs.log(Topics.MATCHES)));
         mongo = MongoClients.create(config.mongoUri());
-        MongoLocationStore store =
-                new MongoLocationStore(mongo.getDatabase(config.namespace().database()));
+        MongoDatabase database = mongo.getDatabase(ns.database());
+        MongoLocationStore locations = new MongoLocationStore(database);
+        MongoItemStore items = new MongoItemStore(database);
+        items.createIndexes("searches");
+        items.createIndexes("offers");
+        producer = new KafkaProducer<>(KafkaClientProperties.producer(config.kafkaBootstrap(), NAME));
+        var itemTopics = new ItemMaterializer.Topics(ns.topic(Topics.SEARCHES), ns.topic(Topics.OFFERS));
+        ItemLog log = new ItemLog(producer, itemTopics);
+
+        var projector = new LocationProjector(consumer(LOCATIONS_GROUP, Topics.EVENTS), locations, registry);
+        start(projector, projector::stop, "storage-locations");
+        materializer = new ItemMaterializer(
+                new KafkaConsumer<>(KafkaClientProperties.consumer(
+                        config.kafkaBootstrap(), ns.consumerGroup("storage-items"), NAME + "-items")),
+                itemTopics,
+                engine,
+                items,
+                new MatchPublisher(producer, ns.topic(Topics.MATCHES)),
+                materializations,
+                clock,
+                registry);
+        start(materializer, materializer::stop, "storage-items");
+        var follower = new LocationFollower(consumer(FOLLOW_GROUP, Topics.LOCATIONS), engine, log, clock, registry);
+        start(follower, follower::stop, "storage-follow");
+        return new Stores(locations, items, log);
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String group, String topic) {
         var consumer = new KafkaConsumer<String, byte[]>(KafkaClientProperties.consumer(
-                config.kafkaBootstrap(), config.namespace().consumerGroup(LOCATIONS_GROUP), NAME + "-locations"));
-        consumer.subscribe(List.of(config.namespace().topic(Topics.EVENTS)));
-        projector = new LocationProjector(consumer, store, registry);
-        projectorThread = new Thread(projector, "storage-locations");
-        projectorThread.setDaemon(true);
-        projectorThread.start();
-        return store;
+                config.kafkaBootstrap(), config.namespace().consumerGroup(group), NAME + "-" + group));
+        consumer.subscribe(List.of(config.namespace().topic(topic)));
+        return consumer;
+    }
+
+    private void start(Runnable loop, Runnable stopper, String threadName) {
+        Thread thread = new Thread(loop, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        threads.add(thread);
+        stoppers.add(stopper);
     }
 
     @Override
     public Future<?> stop() {
         return vertx.executeBlocking(() -> {
-            if (projector != null) {
-                projector.stop();
-                projectorThread.join(Duration.ofSeconds(5).toMillis());
+            stoppers.forEach(Runnable::run);
+            for (Thread thread : threads) {
+                thread.join(Duration.ofSeconds(5).toMillis());
+            }
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(2));
             }
             if (admin != null) {
                 admin.close(Duration.ofSeconds(2));

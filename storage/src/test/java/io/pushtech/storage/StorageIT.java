@@ -50,11 +50,18 @@ class StorageIT {
         services = RunningServices.start(
                 List.of(new StorageDefinition()),
                 Settings.of(Map.of(
-                        "KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
-                        "MONGO_URI", stack.mongoUri(),
-                        "PUSHTECH_NAMESPACE", namespace.value(),
-                        "HTTP_HOST", "127.0.0.1",
-                        "STORAGE_PORT", "0")));
+                        "KAFKA_BOOTSTRAP",
+                        stack.kafkaBootstrap(),
+                        "MONGO_URI",
+                        stack.mongoUri(),
+                        "PUSHTECH_NAMESPACE",
+                        namespace.value(),
+                        "HTTP_HOST",
+                        "127.0.0.1",
+                        "STORAGE_PORT",
+                        "0",
+                        "PUSHTECH_JWT_SECRET",
+                        StoreClient.SECRET)));
         base = "http://127.0.0.1:" + services.port(StorageVerticle.NAME);
         producer = new KafkaProducer<>(KafkaClientProperties.producer(stack.kafkaBootstrap(), "it"));
         mongo = MongoClients.create(stack.mongoUri());

@@ -7,7 +7,7 @@ import java.util.List;
 /** {@code pushtech bench <name>}: runs a named benchmark and prints its Markdown table. */
 public final class BenchCommand {
 
-    private static final List<String> NAMES = List.of("stack", "tracker", "kafkastore");
+    private static final List<String> NAMES = List.of("stack", "tracker", "storage", "kafkastore");
 
     private final PrintStream out;
     private final PrintStream progress;
@@ -26,6 +26,7 @@ public final class BenchCommand {
         switch (name) {
             case "stack" -> out.print(new StackBenchmark(progress).run().markdown());
             case "tracker" -> out.print(new TrackerBenchmark(progress).run().markdown());
+            case "storage" -> out.print(new StorageBenchmark(progress).run().markdown());
             case "kafkastore" ->
                 out.print(new KafkastoreBenchmark(progress, Integer.getInteger("pushtech.bench.events", 1_000_000))
                         .run()

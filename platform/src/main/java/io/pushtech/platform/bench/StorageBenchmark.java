@@ -1,0 +1,206 @@
+package io.pushtech.platform.bench;
+
+import io.pushtech.devstack.DevStack;
+import io.pushtech.devstack.DevStackOptions;
+import io.pushtech.storage.domain.GeoPoint;
+import io.pushtech.storage.domain.MatchEngine;
+import io.pushtech.storage.domain.MatchEvent.Reason;
+import io.pushtech.storage.domain.NearbyQuery;
+import io.pushtech.storage.domain.Offer;
+import io.pushtech.storage.domain.Region;
+import io.pushtech.storage.domain.Search;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.args.GeoUnit;
+import redis.clients.jedis.params.GeoSearchParam;
+
+/**
+ * {@code pushtech bench storage}: the match engine with 1 000 000 offers and 100 000 moving searches over a
+ * metropolitan area, in process: location moves matched per second with their latency, nearby-offer
+ * queries beside Redis {@code GEOSEARCH} on the same points (a real redis-server, same radius and count),
+ * and heap per indexed item. Not measured here: the path through Kafka and HTTP.
+ */
+final class StorageBenchmark {
+
+    private static final int OFFERS = 1_000_000;
+    private static final int SEARCHES = 100_000;
+    private static final int MOVES = 100_000;
+    private static final int QUERIES = 20_000;
+    private static final double QUERY_RADIUS = 1000;
+    private static final int QUERY_COUNT = 20;
+    private static final Instant T0 = Instant.parse("2026-11-24T00:00:00Z");
+    private static final String GEO_KEY = "bench:offers";
+
+    private final PrintStream progress;
+    private final SplittableRandom random = new SplittableRandom(42);
+    private final String[] words = new String[200];
+
+    StorageBenchmark(PrintStream progress) {
+        this.progress = progress;
+        for (int i = 0; i < words.length; i++) {
+            words[i] = "w" + Integer.toString(i * 7919, 36);
+        }
+    }
+
+    BenchTable run() throws Exception {
+        Path dir = Files.createTempDirectory("pushtech-bench-storage");
+        MatchEngine engine = new MatchEngine();
+        long heapBefore = usedHeap();
+        progress.println("indexing " + OFFERS + " offers and " + SEARCHES + " searches ...");
+        List<GeoPoint> offerPoints = new ArrayList<>(OFFERS);
+        for (int i = 0; i < OFFERS; i++) {
+            Offer offer = offer("o" + i, point());
+            offerPoints.add(offer.region().center());
+            engine.apply(offer, Reason.CREATED, T0);
+        }
+        List<Search> searches = new ArrayList<>(SEARCHES);
+        for (int i = 0; i < SEARCHES; i++) {
+            Search search = search("s" + i, point());
+            searches.add(search);
+            engine.apply(search, Reason.CREATED, T0);
+        }
+        double bytesPerItem = (usedHeap() - heapBefore) / (double) (OFFERS + SEARCHES);
+        progress.println("moving searches ...");
+        Latencies moves = new Latencies(MOVES);
+        long events = 0;
+        long movesStart = System.nanoTime();
+        for (int i = 0; i < MOVES; i++) {
+            int n = random.nextInt(SEARCHES);
+            Search moved = searches.get(n).movedTo(near(searches.get(n).region().center()), T0);
+            searches.set(n, moved);
+            long start = System.nanoTime();
+            events += engine.apply(moved, Reason.MOVED, T0).size();
+            moves.add(System.nanoTime() - start);
+        }
+        double movesPerSecond = MOVES / ((System.nanoTime() - movesStart) / 1e9);
+        List<GeoPoint> queryPoints = new ArrayList<>(QUERIES);
+        for (int i = 0; i < QUERIES; i++) {
+            queryPoints.add(point());
+        }
+        progress.println("nearby queries ...");
+        Latencies ours = new Latencies(QUERIES);
+        long oursStart = System.nanoTime();
+        for (GeoPoint p : queryPoints) {
+            long start = System.nanoTime();
+            engine.offersNear(
+                    new NearbyQuery(p, QUERY_RADIUS, Set.of(), Optional.empty(), Optional.empty(), QUERY_COUNT));
+            ours.add(System.nanoTime() - start);
+        }
+        double oursPerSecond = QUERIES / ((System.nanoTime() - oursStart) / 1e9);
+        progress.println("the same queries on redis-server GEOSEARCH ...");
+        Latencies redis = new Latencies(QUERIES);
+        double redisPerSecond;
+        try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")));
+                Jedis jedis = new Jedis(java.net.URI.create(stack.redisUrl()))) {
+            Pipeline pipeline = jedis.pipelined();
+            for (int i = 0; i < OFFERS; i++) {
+                pipeline.geoadd(
+                        GEO_KEY, offerPoints.get(i).lng(), offerPoints.get(i).lat(), "o" + i);
+                if (i % 10_000 == 0) {
+                    pipeline.sync();
+                }
+            }
+            pipeline.sync();
+            long redisStart = System.nanoTime();
+            for (GeoPoint p : queryPoints) {
+                long start = System.nanoTime();
+                jedis.geosearch(
+                        GEO_KEY,
+                        new GeoSearchParam()
+                                .fromLonLat(p.lng(), p.lat())
+                                .byRadius(QUERY_RADIUS, GeoUnit.M)
+                                .asc()
+                                .count(QUERY_COUNT)
+                                .withDist());
+                redis.add(System.nanoTime() - start);
+            }
+            redisPerSecond = QUERIES / ((System.nanoTime() - redisStart) / 1e9);
+        }
+        return new BenchTable(
+                        "bench storage (" + OFFERS + " offers, " + SEARCHES + " searches, one thread, in process)")
+                .row(
+                        "search moves matched per second",
+                        Math.round(movesPerSecond) + "/s (" + events + " match events)",
+                        "—",
+                        "—")
+                .row(
+                        "move matched p50 / p99",
+                        ms(moves.percentileMillis(50)) + " / " + ms(moves.percentileMillis(99)),
+                        "—",
+                        "p99 < 1 ms")
+                .row(
+                        "nearby offers per second (" + (int) QUERY_RADIUS + " m, first " + QUERY_COUNT + ")",
+                        Math.round(oursPerSecond) + "/s",
+                        "Redis GEOSEARCH: " + Math.round(redisPerSecond) + "/s",
+                        "≥ Redis")
+                .row(
+                        "nearby offers p50 / p99",
+                        ms(ours.percentileMillis(50)) + " / " + ms(ours.percentileMillis(99)),
+                        "Redis GEOSEARCH: " + ms(redis.percentileMillis(50)) + " / " + ms(redis.percentileMillis(99)),
+                        "—")
+                .row("heap per indexed item", Math.round(bytesPerItem) + " bytes", "—", "stated");
+    }
+
+    private GeoPoint point() {
+        return new GeoPoint(52.34 + random.nextDouble() * 0.36, 13.08 + random.nextDouble() * 0.68);
+    }
+
+    private GeoPoint near(GeoPoint p) {
+        double lat = Math.max(52.30, Math.min(52.74, p.lat() + (random.nextDouble() - 0.5) * 0.004));
+        return new GeoPoint(lat, p.lng() + (random.nextDouble() - 0.5) * 0.006);
+    }
+
+    private Offer offer(String id, GeoPoint p) {
+        String title = words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)];
+        return new Offer(
+                id,
+                "u" + id,
+                title,
+                "",
+                "misc",
+                Optional.empty(),
+                List.of(),
+                new Region(p, 300 + random.nextDouble() * 1700),
+                false,
+                Optional.empty(),
+                1,
+                T0,
+                T0);
+    }
+
+    private Search search(String id, GeoPoint p) {
+        return new Search(
+                id,
+                "u" + id,
+                words[random.nextInt(words.length)],
+                Optional.empty(),
+                new Region(p, 200 + random.nextDouble() * 800),
+                true,
+                Optional.empty(),
+                true,
+                1,
+                T0,
+                T0);
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static String ms(double millis) {
+        return String.format("%.3f ms", millis);
+    }
+}

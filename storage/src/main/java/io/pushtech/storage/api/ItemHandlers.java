@@ -1,0 +1,237 @@
+package io.pushtech.storage.api;
+
+import io.pushtech.common.http.ApiException;
+import io.pushtech.storage.domain.InvalidItemException;
+import io.pushtech.storage.domain.MatchEvent.Reason;
+import io.pushtech.storage.domain.Nearby;
+import io.pushtech.storage.domain.NearbyQuery;
+import io.pushtech.storage.domain.SharedEngine;
+import io.pushtech.storage.infra.ItemLog;
+import io.pushtech.storage.infra.Materializations;
+import io.pushtech.storage.infra.MongoItemStore;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The endpoints of one kind of item under {@code /store/<plural>}. Writes are validated, appended to the
+ * item's topic and answered once the materializer stored them ({@code 201}/{@code 200}/{@code 204}), or
+ * {@code 202} with the {@code Location} when the wait runs out. Handlers run on the event loop; reads of
+ * MongoDB and index scans run on the worker executor.
+ */
+final class ItemHandlers<T> {
+
+    private final ItemKind<T> kind;
+    private final Vertx vertx;
+    private final SharedEngine engine;
+    private final ItemLog log;
+    private final MongoItemStore store;
+    private final Materializations materializations;
+    private final WorkerExecutor workers;
+    private final Clock clock;
+    private final Duration writeWait;
+
+    ItemHandlers(
+            ItemKind<T> kind,
+            Vertx vertx,
+            SharedEngine engine,
+            ItemLog log,
+            MongoItemStore store,
+            Materializations materializations,
+            WorkerExecutor workers,
+            Clock clock,
+            Duration writeWait) {
+        this.kind = kind;
+        this.vertx = vertx;
+        this.engine = engine;
+        this.log = log;
+        this.store = store;
+        this.materializations = materializations;
+        this.workers = workers;
+        this.clock = clock;
+        this.writeWait = writeWait;
+    }
+
+    void create(RoutingContext ctx) {
+        JsonObject body = RequestReader.read(ctx, kind.writableFields(), kind.requiredOnCreate());
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        JsonObject full = body.copy()
+                .put("id", id)
+                .put("ownerId", ctx.<String>get(BearerAuth.USER_ID))
+                .put("version", 1L)
+                .put("createdAt", now.toString())
+                .put("updatedAt", now.toString());
+        write(ctx, decode(full), Reason.CREATED, 201);
+    }
+
+    void update(RoutingContext ctx) {
+        JsonObject patch = RequestReader.read(ctx, kind.writableFields(), Set.of());
+        T current = owned(ctx);
+        JsonObject full = kind.encode(current);
+        patch.forEach(field -> {
+            if (field.getValue() == null) {
+                full.remove(field.getKey());
+            } else {
+                full.put(field.getKey(), field.getValue());
+            }
+        });
+        full.put("version", kind.version(current) + 1)
+                .put("updatedAt", clock.instant().toString());
+        write(ctx, decode(full), Reason.UPDATED, 200);
+    }
+
+    void delete(RoutingContext ctx) {
+        owned(ctx);
+        String id = ctx.pathParam("id");
+        CompletableFuture<Void> stored = materializations.await(id, Materializations.DELETED);
+        Future.fromCompletionStage(kind.delete(log, id), vertx.getOrCreateContext())
+                .compose(v -> waitFor(id, stored))
+                .onSuccess(done -> {
+                    if (done) {
+                        ctx.response().setStatusCode(204).end();
+                    } else {
+                        accepted(ctx, id);
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    void get(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        workers.executeBlocking(() -> store.find(kind.plural(), id), false)
+                .onSuccess(found -> {
+                    if (found.isEmpty()) {
+                        ctx.fail(ApiException.notFound("no " + singular() + " " + id));
+                    } else {
+                        json(ctx, 200, found.get());
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    void near(RoutingContext ctx) {
+        NearbyQuery query = NearbyParams.read(ctx.queryParams());
+        workers.executeBlocking(() -> engine.read(e -> kind.near(e, query)), false)
+                .onSuccess(found -> {
+                    JsonArray items = new JsonArray();
+                    for (Nearby<T> hit : found) {
+                        items.add(kind.encode(hit.item()).put("distance", hit.distance()));
+                    }
+                    JsonObject page = new JsonObject().put("items", items);
+                    if (found.size() == query.limit()) {
+                        Nearby<T> last = found.get(found.size() - 1);
+                        page.put(
+                                "next",
+                                NearbyParams.cursor(
+                                        last.distance(),
+                                        kind.encode(last.item()).getString("id")));
+                    }
+                    json(ctx, 200, page);
+                })
+                .onFailure(ctx::fail);
+    }
+
+    void matches(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        var result = engine.read(e -> kind.current(e, id).map(item -> kind.matches(e, id)));
+        if (result.isEmpty()) {
+            ctx.fail(ApiException.notFound("no " + singular() + " " + id));
+            return;
+        }
+        JsonArray matches = new JsonArray();
+        result.get()
+                .forEach(m -> matches.add(new JsonObject()
+                        .put("searchId", m.searchId())
+                        .put("offerId", m.offerId())
+                        .put("distance", m.distance())));
+        json(ctx, 200, new JsonObject().put("matches", matches));
+    }
+
+    private T owned(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        T current = engine.read(e -> kind.current(e, id))
+                .orElseThrow(() -> ApiException.notFound("no " + singular() + " " + id));
+        if (!kind.ownerId(current).equals(ctx.get(BearerAuth.USER_ID))) {
+            throw new ApiException(403, "forbidden", "only the owner may change " + singular() + " " + id);
+        }
+        return current;
+    }
+
+    private T decode(JsonObject full) {
+        try {
+            return kind.decode(full);
+        } catch (InvalidItemException e) {
+            throw ApiException.badRequest(e.code(), e.getMessage(), e.field());
+        }
+    }
+
+    private void write(RoutingContext ctx, T item, Reason reason, int status) {
+        JsonObject json = kind.encode(item);
+        String id = json.getString("id");
+        CompletableFuture<Void> stored = materializations.await(id, kind.version(item));
+        Future.fromCompletionStage(kind.append(log, item, reason), vertx.getOrCreateContext())
+                .compose(v -> waitFor(id, stored))
+                .onSuccess(done -> {
+                    ctx.response().putHeader(HttpHeaders.LOCATION, location(id));
+                    if (done) {
+                        json(ctx, status, json);
+                    } else {
+                        accepted(ctx, id);
+                    }
+                })
+                .onFailure(failure -> {
+                    materializations.cancel(id, stored);
+                    ctx.fail(failure);
+                });
+    }
+
+    /** Whether the change was stored within the bounded wait. */
+    private Future<Boolean> waitFor(String id, CompletableFuture<Void> stored) {
+        Promise<Boolean> result = Promise.promise();
+        if (writeWait.isZero()) {
+            materializations.cancel(id, stored);
+            return Future.succeededFuture(stored.isDone());
+        }
+        long timer = vertx.setTimer(writeWait.toMillis(), t -> {
+            materializations.cancel(id, stored);
+            result.tryComplete(false);
+        });
+        Future.fromCompletionStage(stored, vertx.getOrCreateContext()).onComplete(done -> {
+            vertx.cancelTimer(timer);
+            result.tryComplete(done.succeeded());
+        });
+        return result.future();
+    }
+
+    private void accepted(RoutingContext ctx, String id) {
+        ctx.response().putHeader(HttpHeaders.LOCATION, location(id));
+        json(ctx, 202, new JsonObject().put("id", id).put("status", "accepted"));
+    }
+
+    private String location(String id) {
+        return "/store/" + kind.plural() + "/" + id;
+    }
+
+    private String singular() {
+        return kind.plural().equals("searches") ? "search" : "offer";
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(body.encode());
+    }
+}

@@ -1,0 +1,214 @@
+package io.pushtech.storage;
+
+import static io.pushtech.storage.StoreClient.offer;
+import static io.pushtech.storage.StoreClient.search;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pushtech.common.Namespace;
+import io.pushtech.common.config.Settings;
+import io.pushtech.common.service.RunningServices;
+import io.pushtech.devstack.DevStack;
+import io.pushtech.devstack.junit.TestNamespace;
+import io.pushtech.devstack.junit.WithDevStack;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Authorization and bad input: every refusal is a JSON error naming the problem. */
+@WithDevStack
+class StoreApiErrorsIT {
+
+    private static RunningServices services;
+    private static StoreClient store;
+    private static String searchOfLiz;
+
+    @BeforeAll
+    static void startStorage(DevStack stack, TestNamespace testNamespace) throws Exception {
+        services = RunningServices.start(
+                List.of(new StorageDefinition()),
+                Settings.of(Map.of(
+                        "KAFKA_BOOTSTRAP",
+                        stack.kafkaBootstrap(),
+                        "MONGO_URI",
+                        stack.mongoUri(),
+                        "PUSHTECH_NAMESPACE",
+                        new Namespace(testNamespace.value()).value(),
+                        "HTTP_HOST",
+                        "127.0.0.1",
+                        "STORAGE_PORT",
+                        "0",
+                        "STORAGE_WRITE_WAIT_MS",
+                        "10000",
+                        "PUSHTECH_JWT_SECRET",
+                        StoreClient.SECRET)));
+        store = new StoreClient(services.port(StorageVerticle.NAME));
+        searchOfLiz = store.create("searches", "liz", search("bike", 1, 1, 100)).getString("id");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        services.close();
+        store.close();
+    }
+
+    @Test
+    void otherOwnerCannotChangeAnItem() throws Exception {
+        // When
+        HttpResponse<String> response =
+                store.patch("/store/searches/" + searchOfLiz, "{\"radius\": 200}", store.token("mallory"));
+
+        // Then
+        assertError(response, 403, "forbidden", null);
+    }
+
+    @Test
+    void otherOwnerCannotDeleteAnItem() throws Exception {
+        // When
+        HttpResponse<String> response = store.delete("/store/searches/" + searchOfLiz, store.token("mallory"));
+
+        // Then
+        assertError(response, 403, "forbidden", null);
+    }
+
+    @Test
+    void writeWithoutTokenIsUnauthorized() throws Exception {
+        // When
+        HttpResponse<String> response =
+                store.post("/store/searches", search("bike", 1, 1, 100).encode(), null);
+
+        // Then
+        assertError(response, 401, "missing_token", null);
+    }
+
+    @Test
+    void forgedTokenIsUnauthorized() throws Exception {
+        // When
+        HttpResponse<String> response =
+                store.post("/store/searches", search("bike", 1, 1, 100).encode(), store.forgedToken("liz"));
+
+        // Then
+        assertError(response, 401, "invalid_token", null);
+    }
+
+    @Test
+    void expiredTokenIsUnauthorized() throws Exception {
+        // When
+        HttpResponse<String> response =
+                store.post("/store/searches", search("bike", 1, 1, 100).encode(), store.expiredToken("liz"));
+
+        // Then
+        assertError(response, 401, "expired_token", null);
+    }
+
+    @Test
+    void outOfRangeLatitudeIsRejected() throws Exception {
+        // When
+        HttpResponse<String> response = post("searches", search("bike", 91, 1, 100));
+
+        // Then
+        assertError(response, 400, "out_of_range", "location.lat");
+    }
+
+    @Test
+    void negativeRadiusIsRejected() throws Exception {
+        // When
+        HttpResponse<String> response = post("offers", offer("bike", 1, 1, -5));
+
+        // Then
+        assertError(response, 400, "out_of_range", "radius");
+    }
+
+    @Test
+    void unknownFieldIsRejected() throws Exception {
+        // When
+        HttpResponse<String> response =
+                post("searches", search("bike", 1, 1, 100).put("colour", "red"));
+
+        // Then
+        assertError(response, 400, "unknown_field", "colour");
+    }
+
+    @Test
+    void wrongTypeIsRejected() throws Exception {
+        // When
+        HttpResponse<String> response =
+                post("searches", search("bike", 1, 1, 100).put("radius", "far"));
+
+        // Then
+        assertError(response, 400, "invalid_type", "radius");
+    }
+
+    @Test
+    void malformedJsonIsRejected() throws Exception {
+        // When
+        HttpResponse<String> response = store.post("/store/searches", "{\"keywords\": ", store.token("liz"));
+
+        // Then
+        assertError(response, 400, "malformed_json", null);
+    }
+
+    @Test
+    void searchWithoutKeywordsOrCategoryIsRejected() throws Exception {
+        // When
+        HttpResponse<String> response = post("searches", search("  ", 1, 1, 100));
+
+        // Then
+        assertError(response, 400, "missing", "keywords");
+    }
+
+    @Test
+    void hugePageIsRejected() throws Exception {
+        // When
+        HttpResponse<String> response = store.get("/store/offers?lat=1&lng=1&radius=100&limit=100000");
+
+        // Then
+        assertError(response, 400, "out_of_range", "limit");
+    }
+
+    @Test
+    void queryOutsideTheWorldIsRejected() throws Exception {
+        // When
+        HttpResponse<String> response = store.get("/store/offers?lat=1&lng=181&radius=100");
+
+        // Then
+        assertError(response, 400, "out_of_range", "lng");
+    }
+
+    @Test
+    void unknownItemIsNotFound() throws Exception {
+        // When
+        HttpResponse<String> response = store.get("/store/offers/nothing-here/matches");
+
+        // Then
+        assertError(response, 404, "not_found", null);
+    }
+
+    @Test
+    void openApiDocumentIsServed() throws Exception {
+        // When
+        HttpResponse<String> response = store.get("/store/openapi.yaml");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("openapi: 3.1.0").contains("/store/offers/{id}/matches");
+    }
+
+    private static HttpResponse<String> post(String kind, JsonObject body) throws Exception {
+        return store.post("/store/" + kind, body.encode(), store.token("liz"));
+    }
+
+    private static JsonObject error(HttpResponse<String> response) {
+        return new JsonObject(response.body()).getJsonObject("error");
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String code, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(error(response).getString("code")).isEqualTo(code);
+        assertThat(error(response).getString("message")).isNotBlank();
+        assertThat(error(response).getString("field")).isEqualTo(field);
+    }
+}
