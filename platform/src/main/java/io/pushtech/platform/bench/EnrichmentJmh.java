@@ -25,8 +25,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * JMH benchmark of kafkastore's per-event step (parse, validate, enrich, serialize) on realistic events, with full
@@ -94,7 +96,9 @@ public class EnrichmentJmh {
                 .build();
         double fullRate = 0;
         double passRate = 0;
-        for (RunResult result : new Runner(options).run()) {
+        // JMH's progress goes to stderr with the other progress lines: stdout carries only the table.
+        var jmhOutput = OutputFormatFactory.createFormatInstance(progress, VerboseMode.NORMAL);
+        for (RunResult result : new Runner(options, jmhOutput).run()) {
             double score = result.getPrimaryResult().getScore();
             if (result.getParams().getBenchmark().endsWith("fullEnrichment")) {
                 fullRate = score;
