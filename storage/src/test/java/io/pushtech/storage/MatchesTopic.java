@@ -37,9 +37,13 @@ final class MatchesTopic implements AutoCloseable {
     /** Every match event read so far (after one more poll) that satisfies {@code condition}. */
     List<JsonObject> matching(Predicate<JsonObject> condition) {
         consumer.poll(Duration.ofMillis(200))
-                .forEach(r -> seen.add(new JsonObject(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))));
+                .forEach(r -> seen.add(new JsonObject(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
+                        .put(RECORD_KEY, r.key())));
         return seen.stream().filter(condition).toList();
     }
+
+    /** Where {@link #matching} puts each record's Kafka key. */
+    static final String RECORD_KEY = "_recordKey";
 
     static Predicate<JsonObject> pair(String type, String searchId, String offerId) {
         return m -> m.getString("type").equals(type)

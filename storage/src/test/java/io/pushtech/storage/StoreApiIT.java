@@ -82,6 +82,10 @@ class StoreApiIT {
         assertThat(started.getString("reason")).isEqualTo("created");
         assertThat(started.getLong("sequence")).isEqualTo(1);
         assertThat(started.getDouble("distance")).isBetween(990.0, 1010.0);
+        assertThat(started.getString(MatchesTopic.RECORD_KEY)).isEqualTo(s.getString("id") + "|" + o.getString("id"));
+        assertThat(started.getJsonObject("search").getString("ownerId")).isEqualTo("bob");
+        assertThat(started.getJsonObject("offer").getString("ownerId")).isEqualTo("alice");
+        assertThat(started.getJsonObject("offer").getString("title")).isEqualTo("Red bikes for kids");
         assertThat(new JsonObject(store.get("/store/searches/" + s.getString("id") + "/matches")
                                 .body())
                         .getJsonArray("matches"))

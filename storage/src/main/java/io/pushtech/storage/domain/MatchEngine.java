@@ -279,7 +279,6 @@ public final class MatchEngine {
     }
 
     private static MatchEvent event(Type type, Search s, Offer o, double distance, Reason reason, long sequence) {
-        return new MatchEvent(
-                type, s.id(), o.id(), s.region().center(), o.region().center(), distance, reason, sequence);
+        return new MatchEvent(type, s, o, distance, reason, sequence);
     }
 }

@@ -1,20 +1,13 @@
 package io.pushtech.storage.domain;
 
 /**
- * A match started or ended between a search and an offer (a record of the {@code matches} topic).
+ * A match started or ended between a search and an offer (a record of the {@code matches} topic), with
+ * both items as they were when it happened.
  *
  * @param sequence per pair, 1 for its first event, growing by one with each event of the pair
  * @param distance metres between the two centers when the event happened
  */
-public record MatchEvent(
-        Type type,
-        String searchId,
-        String offerId,
-        GeoPoint searchLocation,
-        GeoPoint offerLocation,
-        double distance,
-        Reason reason,
-        long sequence) {
+public record MatchEvent(Type type, Search search, Offer offer, double distance, Reason reason, long sequence) {
 
     public enum Type {
         STARTED,
@@ -30,8 +23,24 @@ public record MatchEvent(
         DELETED
     }
 
+    public String searchId() {
+        return search.id();
+    }
+
+    public String offerId() {
+        return offer.id();
+    }
+
+    public GeoPoint searchLocation() {
+        return search.region().center();
+    }
+
+    public GeoPoint offerLocation() {
+        return offer.region().center();
+    }
+
     /** The topic key of a pair. */
     public String pairKey() {
-        return searchId + "|" + offerId;
+        return searchId() + "|" + offerId();
     }
 }

@@ -1,6 +1,9 @@
 package io.pushtech.storage.infra;
 
 import io.pushtech.storage.domain.MatchEvent;
+import io.pushtech.storage.domain.Offer;
+import io.pushtech.storage.domain.Search;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -9,8 +12,9 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Publishes match events to the {@code matches} topic, keyed by search id so that the events of a pair
- * stay in order. Blocking ({@link #publish} waits for Kafka's acknowledgement): materializer thread.
+ * Publishes match events to the {@code matches} topic, keyed by pair ({@code searchId|offerId}) so that
+ * the events of a pair stay in order. Each record carries what a notifier needs of both items (owners,
+ * the offer's title, category, price and images, the search's keywords), so it needs no lookup. Blocking ({@link #publish} waits for Kafka's acknowledgement): materializer thread.
  */
 public final class MatchPublisher {
 
@@ -25,7 +29,7 @@ public final class MatchPublisher {
     public void publish(List<MatchEvent> events, Instant at) {
         for (MatchEvent event : events) {
             producer.send(new ProducerRecord<>(
-                    topic, event.searchId(), toJson(event, at).toBuffer().getBytes()));
+                    topic, event.pairKey(), toJson(event, at).toBuffer().getBytes()));
         }
         producer.flush();
     }
@@ -40,6 +44,27 @@ public final class MatchPublisher {
                 .put("distance", e.distance())
                 .put("reason", e.reason().name().toLowerCase(Locale.ROOT))
                 .put("sequence", e.sequence())
-                .put("ts", at.toString());
+                .put("ts", at.toString())
+                .put("search", searchSummary(e.search()))
+                .put("offer", offerSummary(e.offer()));
+    }
+
+    private static JsonObject searchSummary(Search s) {
+        JsonObject json =
+                new JsonObject().put("id", s.id()).put("ownerId", s.ownerId()).put("keywords", s.keywords());
+        s.category().ifPresent(c -> json.put("category", c));
+        return json;
+    }
+
+    private static JsonObject offerSummary(Offer o) {
+        JsonObject json = new JsonObject()
+                .put("id", o.id())
+                .put("ownerId", o.ownerId())
+                .put("title", o.title())
+                .put("category", o.category());
+        o.price()
+                .ifPresent(p -> json.put(
+                        "price", new JsonObject().put("amount", p.amount()).put("currency", p.currency())));
+        return json.put("imageIds", new JsonArray(o.imageIds()));
     }
 }
