@@ -28,6 +28,7 @@ final class TestTracker implements AutoCloseable {
                 "PUSHTECH_NAMESPACE", namespace.value(),
                 "HTTP_HOST", "127.0.0.1",
                 "TRACKER_PORT", "0",
+                "TRACKER_EVENT_LOOPS", "2",
                 "TRACKER_JOURNAL_DIR",
                         Files.createTempDirectory("tracker-journal").toString()));
         settings.putAll(overrides);
