@@ -23,6 +23,8 @@ import io.pushtech.storage.infra.MatchPublisher;
 import io.pushtech.storage.infra.Materializations;
 import io.pushtech.storage.infra.MongoItemStore;
 import io.pushtech.storage.infra.MongoLocationStore;
+import io.pushtech.storage.infra.MongoOffsetStore;
+import io.pushtech.storage.infra.MongoPairStore;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
@@ -78,7 +80,7 @@ public final class StorageVerticle extends ServiceVerticle {
                     ReadinessCheck.of("kafka", topics::probe),
                     ReadinessCheck.of("index", () -> {
                         if (!materializer.caughtUp()) {
-                            throw new IllegalStateException("the index is being rebuilt from the log");
+                            throw new IllegalStateException("the index is catching up with the log");
                         }
                     }));
             Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
@@ -128,11 +130,12 @@ public final class StorageVerticle extends ServiceVerticle {
                         config.kafkaBootstrap(), ns.consumerGroup("storage-items"), NAME + "-items")),
                 itemTopics,
                 engine,
-                items,
+                new ItemMaterializer.Stores(items, new MongoPairStore(database), new MongoOffsetStore(database)),
                 new MatchPublisher(producer, ns.topic(Topics.MATCHES)),
                 materializations,
                 clock,
-                registry);
+                registry,
+                true);
         start(materializer, materializer::stop, "storage-items");
         var follower = new LocationFollower(consumer(FOLLOW_GROUP, Topics.LOCATIONS), engine, log, clock, registry);
         start(follower, follower::stop, "storage-follow");
