@@ -13,6 +13,7 @@ import io.pushtech.common.kafka.TopicCreator;
 import io.pushtech.common.kafka.TopicSpecs;
 import io.pushtech.storage.domain.MatchEngine;
 import io.pushtech.storage.domain.SharedEngine;
+import io.pushtech.storage.infra.ItemLog;
 import io.pushtech.storage.infra.ItemMaterializer;
 import io.pushtech.storage.infra.MatchPublisher;
 import io.pushtech.storage.infra.Materializations;
@@ -81,13 +82,15 @@ public final class StorageReplay {
                 store.createIndexes(collection);
             }
             SharedEngine engine = new SharedEngine();
+            var topicNames = new ItemMaterializer.Topics(ns.topic(Topics.SEARCHES), ns.topic(Topics.OFFERS));
             ItemMaterializer materializer = new ItemMaterializer(
                     new KafkaConsumer<>(KafkaClientProperties.consumer(
                             kafkaBootstrap, ns.consumerGroup("storage-replay-" + UUID.randomUUID()), "storage-replay")),
-                    new ItemMaterializer.Topics(ns.topic(Topics.SEARCHES), ns.topic(Topics.OFFERS)),
+                    topicNames,
                     engine,
                     new ItemMaterializer.Stores(store, new MongoPairStore(database), offsets),
                     new MatchPublisher(producer, ns.topic(Topics.MATCHES)),
+                    new ItemLog(producer, topicNames),
                     new Materializations(),
                     Clock.systemUTC(),
                     new SimpleMeterRegistry(),

@@ -132,6 +132,7 @@ public final class StorageVerticle extends ServiceVerticle {
                 engine,
                 new ItemMaterializer.Stores(items, new MongoPairStore(database), new MongoOffsetStore(database)),
                 new MatchPublisher(producer, ns.topic(Topics.MATCHES)),
+                log,
                 materializations,
                 clock,
                 registry,

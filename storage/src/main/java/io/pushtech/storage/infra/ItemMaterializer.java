@@ -5,13 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.pushtech.storage.domain.InvalidItemException;
 import io.pushtech.storage.domain.MatchEngine;
-import io.pushtech.storage.domain.MatchEvent;
-import io.pushtech.storage.domain.MatchEvent.Reason;
 import io.pushtech.storage.domain.PairState;
 import io.pushtech.storage.domain.SharedEngine;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +15,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -59,6 +54,7 @@ public final class ItemMaterializer implements Runnable {
     private final Stores stores;
     private final MatchPublisher publisher;
     private final Materializations materializations;
+    private final ItemLog log;
     private final Clock clock;
     private final boolean publishAfterRebuild;
     private final Counter applied;
@@ -83,6 +79,7 @@ public final class ItemMaterializer implements Runnable {
             SharedEngine engine,
             Stores stores,
             MatchPublisher publisher,
+            ItemLog log,
             Materializations materializations,
             Clock clock,
             MeterRegistry registry,
@@ -93,6 +90,7 @@ public final class ItemMaterializer implements Runnable {
         this.stores = stores;
         this.publisher = publisher;
         this.materializations = materializations;
+        this.log = log;
         this.clock = clock;
         this.publishAfterRebuild = publishAfterRebuild;
         this.applied = registry.counter("storage.items.applied");
@@ -221,37 +219,40 @@ public final class ItemMaterializer implements Runnable {
 
     private void applyUntilStored(ConsumerRecords<String, byte[]> records) {
         Instant now = clock.instant();
-        List<MatchEvent> events = new ArrayList<>();
-        Map<String, MongoItemStore.Write> writes = new HashMap<>();
-        Map<String, Long> versions = new HashMap<>();
+        ItemBatch batch = new ItemBatch(topics, log, publishing, now);
         Collection<PairState> pairs = engine.write(e -> {
             for (ConsumerRecord<String, byte[]> record : records) {
-                apply(e, record, now, events, writes, versions);
+                apply(e, record, batch);
             }
-            events.addAll(e.expire(now));
+            batch.events.addAll(e.expire(now));
             return e.drainPairChanges();
         });
-        if (records.isEmpty() && events.isEmpty() && pairs.isEmpty()) {
+        if (records.isEmpty() && batch.isEmpty() && pairs.isEmpty()) {
             return;
         }
         Map<TopicPartition, Long> positions = records.isEmpty() ? Map.of() : positions();
-        // Events first, then pairs, items and offsets: a crash in between re-reads the batch and publishes
-        // the same events with the same sequence numbers, and never finds an item ahead of its pairs.
+        // Events first, then pairs, items, re-appended changes and offsets: a crash in between re-reads the
+        // batch and publishes the same events with the same sequence numbers, and never finds an item
+        // ahead of its pairs.
         untilStored(() -> {
             if (publishing) {
-                publisher.publish(events, now);
+                publisher.publish(batch.events, now);
                 stores.pairs().save(pairs);
             }
-            if (!writes.isEmpty()) {
-                stores.items().apply(List.copyOf(writes.values()));
+            if (!batch.writes.isEmpty()) {
+                stores.items().apply(List.copyOf(batch.writes.values()));
             }
             if (publishing) {
+                CompletableFuture.allOf(
+                                batch.appends.stream().map(Supplier::get).toArray(CompletableFuture[]::new))
+                        .join();
                 stores.offsets().save(positions);
             }
             return null;
         });
-        versions.forEach(materializations::stored);
-        applied.increment(writes.size());
+        batch.stored.forEach(materializations::changed);
+        batch.deleted.forEach(materializations::deleted);
+        applied.increment(batch.writes.size());
     }
 
     private Map<TopicPartition, Long> positions() {
@@ -281,48 +282,17 @@ public final class ItemMaterializer implements Runnable {
         }
     }
 
-    private void apply(
-            MatchEngine e,
-            ConsumerRecord<String, byte[]> record,
-            Instant now,
-            List<MatchEvent> events,
-            Map<String, MongoItemStore.Write> writes,
-            Map<String, Long> versions) {
-        boolean search = record.topic().equals(topics.searches());
-        String collection = search ? "searches" : "offers";
-        String id = record.key();
+    private void apply(MatchEngine e, ConsumerRecord<String, byte[]> record, ItemBatch batch) {
         if (record.value() == null) {
-            events.addAll(search ? e.removeSearch(id) : e.removeOffer(id));
-            writes.put(collection + "/" + id, new MongoItemStore.Write(collection, id, Optional.empty()));
-            versions.put(id, Materializations.DELETED);
+            batch.delete(e, record.topic(), record.key());
             return;
         }
         try {
-            JsonObject json = new JsonObject(Buffer.buffer(record.value()));
-            Reason reason = Reason.valueOf(json.getString("reason", "updated").toUpperCase(Locale.ROOT));
-            json.remove("reason");
-            if (search) {
-                var item = ItemCodec.search(json);
-                if (e.isNewer(item)) {
-                    events.addAll(e.apply(item, reason, now));
-                    writes.put(
-                            collection + "/" + id,
-                            new MongoItemStore.Write(collection, id, Optional.of(ItemCodec.toJson(item))));
-                }
-                versions.put(id, e.search(id).orElseThrow().version());
-            } else {
-                var item = ItemCodec.offer(json);
-                if (e.isNewer(item)) {
-                    events.addAll(e.apply(item, reason, now));
-                    writes.put(
-                            collection + "/" + id,
-                            new MongoItemStore.Write(collection, id, Optional.of(ItemCodec.toJson(item))));
-                }
-                versions.put(id, e.offer(id).orElseThrow().version());
-            }
+            batch.apply(e, record.topic(), ItemChange.read(record.value()));
         } catch (DecodeException
                 | InvalidItemException
                 | IllegalArgumentException
+                | ClassCastException
                 | NullPointerException
                 | NoSuchElementException ex) {
             unreadable.increment();
