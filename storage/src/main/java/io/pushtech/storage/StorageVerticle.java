@@ -84,7 +84,7 @@ public final class StorageVerticle extends ServiceVerticle {
                         }
                     }));
             Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
-            router.get("/store/locations/:deviceId").handler(new LocationHandler(stores.locations, mongoWorkers));
+            router.get("/store/locations/:id").handler(new LocationHandler(stores.locations, mongoWorkers));
             StoreApi.mount(
                     router,
                     vertx,
@@ -123,7 +123,7 @@ public final class StorageVerticle extends ServiceVerticle {
         var itemTopics = new ItemMaterializer.Topics(ns.topic(Topics.SEARCHES), ns.topic(Topics.OFFERS));
         ItemLog log = new ItemLog(producer, itemTopics);
 
-        var projector = new LocationProjector(consumer(LOCATIONS_GROUP, Topics.EVENTS), locations, registry);
+        var projector = new LocationProjector(consumer(LOCATIONS_GROUP, Topics.LOCATIONS), locations, registry);
         start(projector, projector::stop, "storage-locations");
         materializer = new ItemMaterializer(
                 new KafkaConsumer<>(KafkaClientProperties.consumer(
