@@ -84,19 +84,19 @@ public final class StorageVerticle extends ServiceVerticle {
                         }
                     }));
             Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
-            router.get("/store/locations/:id").handler(new LocationHandler(stores.locations, mongoWorkers));
-            StoreApi.mount(
-                    router,
-                    vertx,
-                    tokens.provider(),
-                    engine,
-                    stores.log,
-                    stores.items,
-                    materializations,
-                    mongoWorkers,
-                    clock,
-                    config.writeWait());
-            return listen(router, config.endpoint());
+            return StoreApi.mount(
+                            router,
+                            vertx,
+                            tokens.provider(),
+                            engine,
+                            stores.log,
+                            stores.items,
+                            materializations,
+                            new LocationHandler(stores.locations, mongoWorkers),
+                            mongoWorkers,
+                            clock,
+                            config.writeWait())
+                    .compose(mounted -> listen(router, config.endpoint()));
         });
     }
 
