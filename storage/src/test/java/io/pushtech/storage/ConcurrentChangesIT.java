@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -96,8 +97,9 @@ class ConcurrentChangesIT {
 
         // When
         CompletableFuture.allOf(
-                        log.appendOffer(ItemChange.of(patched, Reason.UPDATED, "patch-1", Set.of("title"))),
-                        log.appendOffer(ItemChange.moved(moved)))
+                        log.appendOffer(
+                                ItemChange.of(v1, patched, Reason.UPDATED, Optional.of("patch-1"), Set.of("title"))),
+                        log.appendOffer(ItemChange.moved(v1, moved)))
                 .get();
 
         // Then
@@ -133,6 +135,8 @@ class ConcurrentChangesIT {
                         () -> new JsonObject(store.get("/store/offers/" + id).body()),
                         o -> o.getJsonObject("location").getDouble("lat") == 41.005);
         assertThat(stored.getString("title")).isEqualTo("a red lamp");
+        assertThat(lastRecord(namespace.topic(Topics.OFFERS), id).getJsonObject("location"))
+                .isEqualTo(stored.getJsonObject("location"));
     }
 
     @Test
@@ -148,7 +152,7 @@ class ConcurrentChangesIT {
         JsonObject moved = v1.copy()
                 .put("location", new JsonObject().put("lat", 42.01).put("lng", 5.0))
                 .put("version", 2L);
-        log.appendOffer(ItemChange.moved(moved)).get();
+        log.appendOffer(ItemChange.moved(v1, moved)).get();
 
         // Then
         await().atMost(Duration.ofSeconds(30)).until(() -> lastRecord(namespace.topic(Topics.OFFERS), id) == null);

@@ -99,7 +99,11 @@ final class ItemHandlers<T> {
                 .put("updatedAt", clock.instant().toString());
         T item = decode(full);
         ItemChange change = ItemChange.of(
-                kind.encode(item), Reason.UPDATED, UUID.randomUUID().toString(), patch.fieldNames());
+                kind.encode(current),
+                kind.encode(item),
+                Reason.UPDATED,
+                Optional.of(UUID.randomUUID().toString()),
+                patch.fieldNames());
         write(ctx, ctx.pathParam("id"), change, 200);
     }
 

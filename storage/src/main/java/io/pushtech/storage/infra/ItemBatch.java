@@ -95,12 +95,14 @@ final class ItemBatch {
         JsonObject state = search
                 ? ItemCodec.toJson(ItemCodec.search(change.state()))
                 : ItemCodec.toJson(ItemCodec.offer(change.state()));
-        ItemChange canonical = new ItemChange(state, change.reason(), change.changeId(), change.fields());
-        if (canonical.isIn(current)) {
+        ItemChange canonical =
+                new ItemChange(state, change.reason(), change.changeId(), change.fields(), change.base());
+        Optional<ItemChange> rebased = canonical.isIn(current) ? Optional.empty() : canonical.rebasedOn(current);
+        if (rebased.isEmpty()) {
+            // Already applied, or every field it sets was replaced by a later change.
             change.changeId().ifPresent(changeId -> stored.put(changeId, current));
         } else if (live) {
-            ItemChange rebased = canonical.rebasedOn(current);
-            appends.add(() -> log.append(topic, rebased));
+            appends.add(() -> log.append(topic, rebased.get()));
         }
     }
 

@@ -136,12 +136,14 @@ public final class LocationFollower implements Runnable {
         List<Offer> offers = engine.read(e -> e.offersFollowing(update.userId()));
         for (Search s : searches) {
             if (s.isLive(now) && s.region().center().distanceTo(to) >= MIN_MOVE_METERS) {
-                appends.add(log.appendSearch(ItemChange.moved(ItemCodec.toJson(s.movedTo(to, now)))));
+                appends.add(
+                        log.appendSearch(ItemChange.moved(ItemCodec.toJson(s), ItemCodec.toJson(s.movedTo(to, now)))));
             }
         }
         for (Offer o : offers) {
             if (o.isLive(now) && o.region().center().distanceTo(to) >= MIN_MOVE_METERS) {
-                appends.add(log.appendOffer(ItemChange.moved(ItemCodec.toJson(o.movedTo(to, now)))));
+                appends.add(
+                        log.appendOffer(ItemChange.moved(ItemCodec.toJson(o), ItemCodec.toJson(o.movedTo(to, now)))));
             }
         }
     }

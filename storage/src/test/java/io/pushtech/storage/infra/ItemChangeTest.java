@@ -27,10 +27,12 @@ class ItemChangeTest {
                 .put("version", 2L)
                 .put("updatedAt", "2026-11-24T11:00:00Z");
         writersView.remove("expiresAt");
-        ItemChange change = ItemChange.of(writersView, Reason.UPDATED, "c1", Set.of("title", "expiresAt"));
+        JsonObject base = current.copy().put("title", "lamp").put("version", 1L);
+        ItemChange change =
+                ItemChange.of(base, writersView, Reason.UPDATED, Optional.of("c1"), Set.of("title", "expiresAt"));
 
         // When
-        ItemChange rebased = change.rebasedOn(current);
+        ItemChange rebased = change.rebasedOn(current).orElseThrow();
 
         // Then
         assertThat(rebased.state().getString("title")).isEqualTo("red lamp");
@@ -44,9 +46,28 @@ class ItemChangeTest {
     }
 
     @Test
+    void olderMoveDoesNotPutBackAPositionANewerMoveReplaced() {
+        // Given: moved from (0, 0) at 09:00, but the item was moved to (1, 2) at 10:00 meanwhile
+        JsonObject before = current.copy()
+                .put("location", new JsonObject().put("lat", 0.0).put("lng", 0.0))
+                .put("version", 1L);
+        JsonObject older = before.copy()
+                .put("location", new JsonObject().put("lat", 0.5).put("lng", 0.5))
+                .put("version", 2L)
+                .put("updatedAt", "2026-11-24T09:00:00Z");
+        ItemChange move = ItemChange.moved(before, older);
+
+        // When
+        Optional<ItemChange> rebased = move.rebasedOn(current);
+
+        // Then
+        assertThat(rebased).isEmpty();
+    }
+
+    @Test
     void readsWhatItWrites() {
         // Given
-        ItemChange change = ItemChange.moved(current);
+        ItemChange change = ItemChange.moved(current, current.copy().put("version", 4L));
 
         // When
         ItemChange read = ItemChange.read(change.toBytes());
