@@ -3,7 +3,7 @@ package io.pushtech.storage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pushtech.common.Json;
-import io.pushtech.common.event.TrackingEvent;
+import io.pushtech.common.event.LocationUpdate;
 import io.pushtech.storage.domain.LatestLocations;
 import io.pushtech.storage.infra.MongoLocationStore;
 import java.io.UncheckedIOException;
@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Materializes the latest location of each device from the {@code events} topic into MongoDB. Offsets
+ * Materializes the latest location of each device and each user from the compacted {@code locations}
+ * topic (kafkastore publishes it) into MongoDB. Offsets
  * are committed only after the batch is written, so a crash replays it (the write is idempotent).
  * Runs on its own thread until {@link #stop()}.
  */
@@ -36,7 +37,7 @@ public final class LocationProjector implements Runnable {
         this.consumer = consumer;
         this.store = store;
         this.projected = registry.counter("storage.locations.projected");
-        this.unreadable = registry.counter("storage.events.unreadable");
+        this.unreadable = registry.counter("storage.locations.unreadable");
     }
 
     @Override
@@ -67,14 +68,16 @@ public final class LocationProjector implements Runnable {
         LatestLocations latest = new LatestLocations();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                latest.add(Json.parse(record.value(), TrackingEvent.class));
+                if (record.value() != null) {
+                    latest.add(Json.parse(record.value(), LocationUpdate.class));
+                }
             } catch (UncheckedIOException | IllegalArgumentException | NullPointerException e) {
                 unreadable.increment();
                 LOGGER.atWarn()
                         .addKeyValue("topicName", record.topic())
                         .addKeyValue("partition", record.partition())
                         .addKeyValue("offset", record.offset())
-                        .log("skipping unreadable event");
+                        .log("skipping unreadable location");
             }
         }
         while (running) {

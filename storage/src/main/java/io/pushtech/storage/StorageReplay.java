@@ -2,6 +2,7 @@ package io.pushtech.storage;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pushtech.common.Namespace;
 import io.pushtech.common.Topics;
@@ -12,10 +13,13 @@ import io.pushtech.common.kafka.TopicCreator;
 import io.pushtech.common.kafka.TopicSpecs;
 import io.pushtech.storage.domain.MatchEngine;
 import io.pushtech.storage.domain.SharedEngine;
+import io.pushtech.storage.infra.ItemLog;
 import io.pushtech.storage.infra.ItemMaterializer;
 import io.pushtech.storage.infra.MatchPublisher;
 import io.pushtech.storage.infra.Materializations;
 import io.pushtech.storage.infra.MongoItemStore;
+import io.pushtech.storage.infra.MongoOffsetStore;
+import io.pushtech.storage.infra.MongoPairStore;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,10 +30,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * {@code pushtech replay storage}: drops the {@code searches} and {@code offers} collections and
- * rebuilds them, and a match index, from the compacted topics, drawing a progress bar. Publishes no
- * match events (they were published when the changes first happened). Blocking, on the calling thread;
- * stop the storage services first, since they do not re-read MongoDB.
+ * {@code pushtech replay storage}: drops the {@code searches} and {@code offers} collections and the
+ * stored log offsets, and rebuilds them, the pair states and a match index from the compacted topics,
+ * drawing a progress bar. Publishes no match events (they were published when the changes first
+ * happened); each pair's sequence continues from the stored one. Blocking, on the calling thread; stop
+ * the storage services first: they restore their index from MongoDB only at start.
  */
 public final class StorageReplay {
 
@@ -68,22 +73,28 @@ public final class StorageReplay {
                 var producer = new KafkaProducer<String, byte[]>(
                         KafkaClientProperties.producer(kafkaBootstrap, "storage-replay"))) {
             new TopicCreator(admin).ensure(List.of(topics.compacted(Topics.SEARCHES), topics.compacted(Topics.OFFERS)));
-            MongoItemStore store = new MongoItemStore(mongo.getDatabase(ns.database()));
+            MongoDatabase database = mongo.getDatabase(ns.database());
+            MongoItemStore store = new MongoItemStore(database);
+            MongoOffsetStore offsets = new MongoOffsetStore(database);
+            offsets.drop();
             for (String collection : List.of("searches", "offers")) {
                 store.drop(collection);
                 store.createIndexes(collection);
             }
             SharedEngine engine = new SharedEngine();
+            var topicNames = new ItemMaterializer.Topics(ns.topic(Topics.SEARCHES), ns.topic(Topics.OFFERS));
             ItemMaterializer materializer = new ItemMaterializer(
                     new KafkaConsumer<>(KafkaClientProperties.consumer(
                             kafkaBootstrap, ns.consumerGroup("storage-replay-" + UUID.randomUUID()), "storage-replay")),
-                    new ItemMaterializer.Topics(ns.topic(Topics.SEARCHES), ns.topic(Topics.OFFERS)),
+                    topicNames,
                     engine,
-                    store,
+                    new ItemMaterializer.Stores(store, new MongoPairStore(database), offsets),
                     new MatchPublisher(producer, ns.topic(Topics.MATCHES)),
+                    new ItemLog(producer, topicNames),
                     new Materializations(),
                     Clock.systemUTC(),
-                    new SimpleMeterRegistry());
+                    new SimpleMeterRegistry(),
+                    false);
             Thread thread = new Thread(materializer, "storage-replay");
             thread.start();
             while (!materializer.caughtUp() && thread.isAlive()) {

@@ -23,6 +23,8 @@ import io.pushtech.storage.infra.MatchPublisher;
 import io.pushtech.storage.infra.Materializations;
 import io.pushtech.storage.infra.MongoItemStore;
 import io.pushtech.storage.infra.MongoLocationStore;
+import io.pushtech.storage.infra.MongoOffsetStore;
+import io.pushtech.storage.infra.MongoPairStore;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
@@ -78,23 +80,23 @@ public final class StorageVerticle extends ServiceVerticle {
                     ReadinessCheck.of("kafka", topics::probe),
                     ReadinessCheck.of("index", () -> {
                         if (!materializer.caughtUp()) {
-                            throw new IllegalStateException("the index is being rebuilt from the log");
+                            throw new IllegalStateException("the index is catching up with the log");
                         }
                     }));
             Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
-            router.get("/store/locations/:deviceId").handler(new LocationHandler(stores.locations, mongoWorkers));
-            StoreApi.mount(
-                    router,
-                    vertx,
-                    tokens.provider(),
-                    engine,
-                    stores.log,
-                    stores.items,
-                    materializations,
-                    mongoWorkers,
-                    clock,
-                    config.writeWait());
-            return listen(router, config.endpoint());
+            return StoreApi.mount(
+                            router,
+                            vertx,
+                            tokens.provider(),
+                            engine,
+                            stores.log,
+                            stores.items,
+                            materializations,
+                            new LocationHandler(stores.locations, mongoWorkers),
+                            mongoWorkers,
+                            clock,
+                            config.writeWait())
+                    .compose(mounted -> listen(router, config.endpoint()));
         });
     }
 
@@ -121,18 +123,20 @@ public final class StorageVerticle extends ServiceVerticle {
         var itemTopics = new ItemMaterializer.Topics(ns.topic(Topics.SEARCHES), ns.topic(Topics.OFFERS));
         ItemLog log = new ItemLog(producer, itemTopics);
 
-        var projector = new LocationProjector(consumer(LOCATIONS_GROUP, Topics.EVENTS), locations, registry);
+        var projector = new LocationProjector(consumer(LOCATIONS_GROUP, Topics.LOCATIONS), locations, registry);
         start(projector, projector::stop, "storage-locations");
         materializer = new ItemMaterializer(
                 new KafkaConsumer<>(KafkaClientProperties.consumer(
                         config.kafkaBootstrap(), ns.consumerGroup("storage-items"), NAME + "-items")),
                 itemTopics,
                 engine,
-                items,
+                new ItemMaterializer.Stores(items, new MongoPairStore(database), new MongoOffsetStore(database)),
                 new MatchPublisher(producer, ns.topic(Topics.MATCHES)),
+                log,
                 materializations,
                 clock,
-                registry);
+                registry,
+                true);
         start(materializer, materializer::stop, "storage-items");
         var follower = new LocationFollower(consumer(FOLLOW_GROUP, Topics.LOCATIONS), engine, log, clock, registry);
         start(follower, follower::stop, "storage-follow");

@@ -9,7 +9,7 @@ import io.pushtech.common.Json;
 import io.pushtech.common.Namespace;
 import io.pushtech.common.Topics;
 import io.pushtech.common.config.Settings;
-import io.pushtech.common.event.TrackingEvent;
+import io.pushtech.common.event.LocationUpdate;
 import io.pushtech.common.kafka.KafkaClientProperties;
 import io.pushtech.common.service.RunningServices;
 import io.pushtech.devstack.DevStack;
@@ -75,7 +75,7 @@ class StorageIT {
     }
 
     @Test
-    void locationEventBecomesTheDevicesLocation() throws Exception {
+    void locationRecordBecomesTheDevicesLocation() throws Exception {
         // When
         publish(location("dev-1", T0, 52.52, 13.40));
 
@@ -83,6 +83,23 @@ class StorageIT {
         JsonObject location = awaitLocation("dev-1", 52.52);
         assertThat(location.getDouble("lng")).isEqualTo(13.40);
         assertThat(location.getString("ts")).isEqualTo(T0.toString());
+    }
+
+    @Test
+    void usersLocationIsTheirLatestDevicesLocation() throws Exception {
+        // Given
+        publish(new LocationUpdate("e-phone", "user-5", "phone-5", 10.0, 10.0, 5.0, T0));
+        awaitLocation("user-5", 10.0);
+
+        // When
+        publish(new LocationUpdate("e-tablet", "user-5", "tablet-5", 11.0, 11.0, null, T0.plusSeconds(5)));
+
+        // Then
+        JsonObject user = awaitLocation("user-5", 11.0);
+        assertThat(user.getString("deviceId")).isEqualTo("tablet-5");
+        assertThat(user.getString("userId")).isEqualTo("user-5");
+        assertThat(new JsonObject(get("/store/locations/phone-5").body()).getDouble("lat"))
+                .isEqualTo(10.0);
     }
 
     @Test
@@ -129,8 +146,8 @@ class StorageIT {
                 .isEqualTo("not_found");
     }
 
-    private static void publish(TrackingEvent event) throws Exception {
-        producer.send(new ProducerRecord<>(namespace.topic(Topics.EVENTS), event.deviceId(), Json.toBytes(event)))
+    private static void publish(LocationUpdate update) throws Exception {
+        producer.send(new ProducerRecord<>(namespace.topic(Topics.LOCATIONS), update.key(), Json.toBytes(update)))
                 .get();
     }
 
@@ -148,19 +165,7 @@ class StorageIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static TrackingEvent location(String deviceId, Instant ts, double lat, double lng) {
-        return new TrackingEvent(
-                UUID.randomUUID().toString(),
-                "location",
-                ts,
-                Instant.now(),
-                deviceId,
-                null,
-                lat,
-                lng,
-                null,
-                Map.of(),
-                null,
-                null);
+    private static LocationUpdate location(String deviceId, Instant ts, double lat, double lng) {
+        return new LocationUpdate(UUID.randomUUID().toString(), null, deviceId, lat, lng, null, ts);
     }
 }

@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,89 @@ class StorageRebuildIT {
         }
     }
 
+    @Test
+    void pairEndedAfterARestartContinuesItsSequence() throws Exception {
+        // Given
+        start("10000");
+        String[] pair = createMatchingPair("sequence", 31.0);
+        restart();
+
+        // When
+        store.delete("/store/offers/" + pair[1], store.token("sequence-o"));
+
+        // Then
+        try (MatchesTopic matches = new MatchesTopic(stack.kafkaBootstrap(), namespace.topic(Topics.MATCHES))) {
+            assertThat(matches.awaitAny(MatchesTopic.pair("ended", pair[0], pair[1])))
+                    .singleElement()
+                    .satisfies(ended -> assertThat(ended.getLong("sequence")).isEqualTo(2L));
+        }
+    }
+
+    @Test
+    void pairThatExpiredBeforeARestartContinuesItsSequenceWhenItMatchesAgain() throws Exception {
+        // Given: the pair started (1) and ended when the search expired (2); a rebuild from the log alone
+        // would not see that pair at all, since the search has expired by then
+        start("10000");
+        String offerId = store.create("offers", "expiry-o", offer("expiry bike", 32.0, 5.0, 1000))
+                .getString("id");
+        JsonObject expiring = search("bike", 32.001, 5.0, 1000)
+                .put("expiresAt", Instant.now().plusSeconds(3).toString());
+        String searchId = store.create("searches", "expiry-s", expiring).getString("id");
+        try (MatchesTopic matches = new MatchesTopic(stack.kafkaBootstrap(), namespace.topic(Topics.MATCHES))) {
+            matches.awaitAny(MatchesTopic.pair("ended", searchId, offerId));
+        }
+        restart();
+
+        // When
+        store.patch("/store/searches/" + searchId, "{\"expiresAt\": null}", store.token("expiry-s"));
+
+        // Then
+        try (MatchesTopic matches = new MatchesTopic(stack.kafkaBootstrap(), namespace.topic(Topics.MATCHES))) {
+            matches.awaitAny(
+                    m -> MatchesTopic.pair("started", searchId, offerId).test(m) && m.getLong("sequence") == 3L);
+            assertThat(matches.matching(
+                            m -> m.getString(MatchesTopic.RECORD_KEY).equals(searchId + "|" + offerId)))
+                    .extracting(m -> m.getString("type") + " " + m.getLong("sequence"))
+                    .containsExactly("started 1", "ended 2", "started 3");
+        }
+    }
+
+    @Test
+    void restartRestoresTheIndexFromMongoWithoutRereadingTheLog() throws Exception {
+        // Given
+        start("10000");
+        String[] pair = createMatchingPair("restore", 33.0);
+        String nearby = "/store/offers?lat=33.0&lng=5.0&radius=2000&q=restore";
+        String offersBefore = store.get(nearby).body();
+        String matchesBefore =
+                store.get("/store/offers/" + pair[1] + "/matches").body();
+
+        // When
+        restart();
+
+        // Then
+        assertThat(store.get(nearby).body()).isEqualTo(offersBefore).contains(pair[1]);
+        assertThat(store.get("/store/offers/" + pair[1] + "/matches").body()).isEqualTo(matchesBefore);
+        String metrics = store.get("/metrics").body();
+        assertThat(metric(metrics, "storage_items_restored")).isGreaterThanOrEqualTo(2);
+        assertThat(metric(metrics, "storage_items_read_total")).isZero();
+    }
+
+    private void restart() throws Exception {
+        services.close();
+        store.close();
+        start("10000");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.get("/ready").statusCode() == 200);
+    }
+
+    private static double metric(String metrics, String name) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no metric " + name));
+    }
+
     /** Creates an offer and a search that match; answers {searchId, offerId} once the match is there. */
     private String[] createMatchingPair(String name, double lat) throws Exception {
         String offerId = store.create("offers", name + "-o", offer(name + " bike", lat, 5.0, 1000))
@@ -131,7 +215,7 @@ class StorageRebuildIT {
 
     private List<String> collections() {
         List<String> documents = new ArrayList<>();
-        for (String collection : List.of("searches", "offers")) {
+        for (String collection : List.of("searches", "offers", "pairs")) {
             mongo.getDatabase(namespace.database())
                     .getCollection(collection)
                     .find()

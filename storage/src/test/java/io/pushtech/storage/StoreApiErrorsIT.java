@@ -143,6 +143,48 @@ class StoreApiErrorsIT {
     }
 
     @Test
+    void priceInAnUnknownCurrencyFormIsRejectedByTheDocumentsPattern() throws Exception {
+        // When
+        HttpResponse<String> response = post(
+                "offers",
+                offer("bike", 1, 1, 100)
+                        .put("price", new JsonObject().put("amount", 5).put("currency", "euro")));
+
+        // Then
+        assertError(response, 400, "invalid", "price.currency");
+    }
+
+    @Test
+    void missingCoordinateIsNamed() throws Exception {
+        // When
+        HttpResponse<String> response =
+                post("searches", search("bike", 1, 1, 100).put("location", new JsonObject().put("lat", 1)));
+
+        // Then
+        assertError(response, 400, "missing", "location.lng");
+    }
+
+    @Test
+    void bodyThatIsNotSentAsJsonIsUnsupported() throws Exception {
+        // When
+        HttpResponse<String> response =
+                store.postAs("/store/searches", search("bike", 1, 1, 100).encode(), store.token("liz"), "text/plain");
+
+        // Then
+        assertError(response, 415, "unsupported_media_type", null);
+    }
+
+    @Test
+    void nonNumericLimitIsRejected() throws Exception {
+        // When
+        HttpResponse<String> response = store.get("/store/offers?lat=1&lng=1&radius=100&limit=many");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(error(response).getString("field")).isEqualTo("limit");
+    }
+
+    @Test
     void malformedJsonIsRejected() throws Exception {
         // When
         HttpResponse<String> response = store.post("/store/searches", "{\"keywords\": ", store.token("liz"));

@@ -48,6 +48,17 @@ final class StoreClient implements AutoCloseable {
                 HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
+    /** A POST with another content type than JSON's, or none when {@code contentType} is null. */
+    HttpResponse<String> postAs(String path, String body, String token, String contentType) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.header("Authorization", "Bearer " + token);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> patch(String path, String body, String token) throws Exception {
         return send(
                 HttpRequest.newBuilder(URI.create(base + path))

@@ -27,7 +27,9 @@ import redis.clients.jedis.params.GeoSearchParam;
  * {@code pushtech bench storage}: the match engine with 1 000 000 offers and 100 000 moving searches over a
  * metropolitan area, in process: location moves matched per second with their latency, nearby-offer
  * queries beside Redis {@code GEOSEARCH} on the same points (a real redis-server, same radius and count),
- * and heap per indexed item. Not measured here: the path through Kafka and HTTP.
+ * and heap per indexed item; then the storage service itself on the development stack, smaller
+ * ({@link StorageServiceBenchmark}): the path from a {@code locations} record to its {@code matches}
+ * record through Kafka, and nearby queries over HTTP beside {@code GEOSEARCH}.
  */
 final class StorageBenchmark {
 
@@ -96,9 +98,12 @@ final class StorageBenchmark {
             ours.add(System.nanoTime() - start);
         }
         double oursPerSecond = QUERIES / ((System.nanoTime() - oursStart) / 1e9);
+        engine = null;
+        searches = null;
         progress.println("the same queries on redis-server GEOSEARCH ...");
         Latencies redis = new Latencies(QUERIES);
         double redisPerSecond;
+        StorageServiceBenchmark.Result service;
         try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")));
                 Jedis jedis = new Jedis(java.net.URI.create(stack.redisUrl()))) {
             Pipeline pipeline = jedis.pipelined();
@@ -124,9 +129,12 @@ final class StorageBenchmark {
                 redis.add(System.nanoTime() - start);
             }
             redisPerSecond = QUERIES / ((System.nanoTime() - redisStart) / 1e9);
+            jedis.del(GEO_KEY);
+            offerPoints = null;
+            service = new StorageServiceBenchmark(progress).run(stack);
         }
-        return new BenchTable(
-                        "bench storage (" + OFFERS + " offers, " + SEARCHES + " searches, one thread, in process)")
+        return new BenchTable("bench storage (" + OFFERS + " offers, " + SEARCHES
+                        + " searches, one thread, in process; then the service)")
                 .row(
                         "search moves matched per second",
                         Math.round(movesPerSecond) + "/s (" + events + " match events)",
@@ -147,7 +155,29 @@ final class StorageBenchmark {
                         ms(ours.percentileMillis(50)) + " / " + ms(ours.percentileMillis(99)),
                         "Redis GEOSEARCH: " + ms(redis.percentileMillis(50)) + " / " + ms(redis.percentileMillis(99)),
                         "—")
-                .row("heap per indexed item", Math.round(bytesPerItem) + " bytes", "—", "stated");
+                .row("heap per indexed item", Math.round(bytesPerItem) + " bytes", "—", "stated")
+                .row(
+                        "storage service (" + StorageServiceBenchmark.OFFERS + " offers, "
+                                + StorageServiceBenchmark.SEARCHES
+                                + " following searches): `locations` record → its first `matches` record, p50 / p99",
+                        ms(service.moves().percentileMillis(50)) + " / "
+                                + ms(service.moves().percentileMillis(99))
+                                + (service.missed() > 0 ? " (" + service.missed() + " without a match event)" : ""),
+                        "—",
+                        "—")
+                .row(
+                        "storage service: nearby offers over HTTP per second (one client, " + (int) QUERY_RADIUS
+                                + " m, first " + QUERY_COUNT + ")",
+                        Math.round(service.httpPerSecond()) + "/s",
+                        "Redis GEOSEARCH, same points: " + Math.round(service.redisPerSecond()) + "/s",
+                        "≥ Redis")
+                .row(
+                        "storage service: nearby offers over HTTP p50 / p99",
+                        ms(service.http().percentileMillis(50)) + " / "
+                                + ms(service.http().percentileMillis(99)),
+                        "Redis GEOSEARCH: " + ms(service.redis().percentileMillis(50)) + " / "
+                                + ms(service.redis().percentileMillis(99)),
+                        "—");
     }
 
     private GeoPoint point() {

@@ -6,6 +6,7 @@ import io.pushtech.storage.domain.MatchEvent.Reason;
 import io.pushtech.storage.domain.Nearby;
 import io.pushtech.storage.domain.NearbyQuery;
 import io.pushtech.storage.domain.SharedEngine;
+import io.pushtech.storage.infra.ItemChange;
 import io.pushtech.storage.infra.ItemLog;
 import io.pushtech.storage.infra.Materializations;
 import io.pushtech.storage.infra.MongoItemStore;
@@ -20,6 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -73,7 +75,13 @@ final class ItemHandlers<T> {
                 .put("version", 1L)
                 .put("createdAt", now.toString())
                 .put("updatedAt", now.toString());
-        write(ctx, decode(full), Reason.CREATED, 201);
+        T item = decode(full);
+        write(
+                ctx,
+                id,
+                ItemChange.whole(
+                        kind.encode(item), Reason.CREATED, UUID.randomUUID().toString()),
+                201);
     }
 
     void update(RoutingContext ctx) {
@@ -89,17 +97,24 @@ final class ItemHandlers<T> {
         });
         full.put("version", kind.version(current) + 1)
                 .put("updatedAt", clock.instant().toString());
-        write(ctx, decode(full), Reason.UPDATED, 200);
+        T item = decode(full);
+        ItemChange change = ItemChange.of(
+                kind.encode(current),
+                kind.encode(item),
+                Reason.UPDATED,
+                Optional.of(UUID.randomUUID().toString()),
+                patch.fieldNames());
+        write(ctx, ctx.pathParam("id"), change, 200);
     }
 
     void delete(RoutingContext ctx) {
         owned(ctx);
         String id = ctx.pathParam("id");
-        CompletableFuture<Void> stored = materializations.await(id, Materializations.DELETED);
+        CompletableFuture<JsonObject> stored = materializations.awaitDeletion(id);
         Future.fromCompletionStage(kind.delete(log, id), vertx.getOrCreateContext())
                 .compose(v -> waitFor(id, stored))
                 .onSuccess(done -> {
-                    if (done) {
+                    if (done.isPresent()) {
                         ctx.response().setStatusCode(204).end();
                     } else {
                         accepted(ctx, id);
@@ -177,40 +192,40 @@ final class ItemHandlers<T> {
         }
     }
 
-    private void write(RoutingContext ctx, T item, Reason reason, int status) {
-        JsonObject json = kind.encode(item);
-        String id = json.getString("id");
-        CompletableFuture<Void> stored = materializations.await(id, kind.version(item));
-        Future.fromCompletionStage(kind.append(log, item, reason), vertx.getOrCreateContext())
-                .compose(v -> waitFor(id, stored))
+    /** Appends a change and answers the item as stored once materialized, or {@code 202} when the wait runs out. */
+    private void write(RoutingContext ctx, String id, ItemChange change, int status) {
+        String changeId = change.changeId().orElseThrow();
+        CompletableFuture<JsonObject> stored = materializations.awaitChange(changeId);
+        Future.fromCompletionStage(kind.append(log, change), vertx.getOrCreateContext())
+                .compose(v -> waitFor(changeId, stored))
                 .onSuccess(done -> {
                     ctx.response().putHeader(HttpHeaders.LOCATION, location(id));
-                    if (done) {
-                        json(ctx, status, json);
+                    if (done.isPresent()) {
+                        json(ctx, status, done.get());
                     } else {
                         accepted(ctx, id);
                     }
                 })
                 .onFailure(failure -> {
-                    materializations.cancel(id, stored);
+                    materializations.cancel(changeId, stored);
                     ctx.fail(failure);
                 });
     }
 
-    /** Whether the change was stored within the bounded wait. */
-    private Future<Boolean> waitFor(String id, CompletableFuture<Void> stored) {
-        Promise<Boolean> result = Promise.promise();
+    /** The stored item, when the change was stored within the bounded wait. */
+    private Future<Optional<JsonObject>> waitFor(String key, CompletableFuture<JsonObject> stored) {
+        Promise<Optional<JsonObject>> result = Promise.promise();
         if (writeWait.isZero()) {
-            materializations.cancel(id, stored);
-            return Future.succeededFuture(stored.isDone());
+            materializations.cancel(key, stored);
+            return Future.succeededFuture(Optional.ofNullable(stored.getNow(null)));
         }
         long timer = vertx.setTimer(writeWait.toMillis(), t -> {
-            materializations.cancel(id, stored);
-            result.tryComplete(false);
+            materializations.cancel(key, stored);
+            result.tryComplete(Optional.empty());
         });
         Future.fromCompletionStage(stored, vertx.getOrCreateContext()).onComplete(done -> {
             vertx.cancelTimer(timer);
-            result.tryComplete(done.succeeded());
+            result.tryComplete(done.succeeded() ? Optional.of(done.result()) : Optional.empty());
         });
         return result.future();
     }

@@ -2,11 +2,11 @@ package io.pushtech.storage.api;
 
 import io.pushtech.storage.domain.CurrentMatch;
 import io.pushtech.storage.domain.MatchEngine;
-import io.pushtech.storage.domain.MatchEvent.Reason;
 import io.pushtech.storage.domain.Nearby;
 import io.pushtech.storage.domain.NearbyQuery;
 import io.pushtech.storage.domain.Offer;
 import io.pushtech.storage.domain.Search;
+import io.pushtech.storage.infra.ItemChange;
 import io.pushtech.storage.infra.ItemCodec;
 import io.pushtech.storage.infra.ItemLog;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +37,7 @@ interface ItemKind<T> {
 
     long version(T item);
 
-    CompletableFuture<Void> append(ItemLog log, T item, Reason reason);
+    CompletableFuture<Void> append(ItemLog log, ItemChange change);
 
     CompletableFuture<Void> delete(ItemLog log, String id);
 
@@ -97,8 +97,8 @@ interface ItemKind<T> {
         }
 
         @Override
-        public CompletableFuture<Void> append(ItemLog log, Search item, Reason reason) {
-            return log.append(item, reason);
+        public CompletableFuture<Void> append(ItemLog log, ItemChange change) {
+            return log.appendSearch(change);
         }
 
         @Override
@@ -164,8 +164,8 @@ interface ItemKind<T> {
         }
 
         @Override
-        public CompletableFuture<Void> append(ItemLog log, Offer item, Reason reason) {
-            return log.append(item, reason);
+        public CompletableFuture<Void> append(ItemLog log, ItemChange change) {
+            return log.appendOffer(change);
         }
 
         @Override

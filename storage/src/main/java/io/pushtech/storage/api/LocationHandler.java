@@ -9,7 +9,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code GET /store/locations/{deviceId}}: the device's latest location. Reads MongoDB on a worker. */
+/**
+ * {@code GET /store/locations/{deviceOrUserId}}: the latest location of a device, or of a user (from
+ * whichever of their devices reported last). Reads MongoDB on a worker.
+ */
 public final class LocationHandler implements Handler<RoutingContext> {
 
     private final MongoLocationStore store;
@@ -22,12 +25,12 @@ public final class LocationHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String deviceId = ctx.pathParam("deviceId");
-        workers.executeBlocking(() -> store.find(deviceId), false).onComplete(result -> {
+        String id = ctx.pathParam("id");
+        workers.executeBlocking(() -> store.find(id), false).onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(result.cause());
             } else if (result.result().isEmpty()) {
-                ctx.fail(ApiException.notFound("no location is known for " + deviceId));
+                ctx.fail(ApiException.notFound("no location is known for " + id));
             } else {
                 ctx.response()
                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
@@ -37,7 +40,8 @@ public final class LocationHandler implements Handler<RoutingContext> {
     }
 
     private static JsonObject toJson(DeviceLocation location) {
-        JsonObject json = new JsonObject().put("deviceId", location.deviceId());
+        JsonObject json = new JsonObject();
+        location.deviceId().ifPresent(deviceId -> json.put("deviceId", deviceId));
         location.userId().ifPresent(userId -> json.put("userId", userId));
         json.put("lat", location.lat()).put("lng", location.lng());
         location.accuracy().ifPresent(accuracy -> json.put("accuracy", accuracy));

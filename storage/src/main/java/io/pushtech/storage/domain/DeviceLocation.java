@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The latest known position of a device.
+ * The latest known position of a device or of a user (the position of whichever of their devices
+ * reported last).
  *
+ * @param id the device or user id it is looked up by
  * @param ts when the device was there (the event's time, not when it was received)
  * @param eventId the event that reported it
  */
 public record DeviceLocation(
-        String deviceId,
+        String id,
+        Optional<String> deviceId,
         Optional<String> userId,
         double lat,
         double lng,

@@ -4,6 +4,7 @@ import io.pushtech.storage.domain.MatchEvent.Reason;
 import io.pushtech.storage.domain.MatchEvent.Type;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,15 +65,7 @@ public final class MatchEngine {
         if (!isNewer(search)) {
             return List.of();
         }
-        IndexedSearch entry = new IndexedSearch(search, search.terms());
-        searches.put(search.id(), entry);
-        searchesByOwner.computeIfAbsent(search.ownerId(), o -> new HashSet<>()).add(search.id());
-        search.expiresAt().ifPresent(at -> expiries.add(new Expiry(at, true, search.id())));
-        if (search.isLive(now)) {
-            searchIndex.put(search.id(), entry, search.region().center());
-        } else {
-            searchIndex.remove(search.id());
-        }
+        IndexedSearch entry = index(search, now);
         List<MatchEvent> events = new ArrayList<>();
         evaluate(entry, search.isLive(now), reason, events);
         return events;
@@ -83,6 +76,60 @@ public final class MatchEngine {
         if (!isNewer(offer)) {
             return List.of();
         }
+        IndexedOffer entry = index(offer, now);
+        List<MatchEvent> events = new ArrayList<>();
+        evaluate(entry, offer.isLive(now), reason, events);
+        return events;
+    }
+
+    /**
+     * Takes a stored search as it is, without evaluating its pairs (at start, before any change is
+     * applied; the stored pair states say which pairs match). One that expired meanwhile is ended by the
+     * next {@link #expire}.
+     */
+    public void restore(Search search, Instant now) {
+        index(search, now);
+    }
+
+    /** Takes a stored offer as it is, like {@link #restore(Search, Instant)}. */
+    public void restore(Offer offer, Instant now) {
+        index(offer, now);
+    }
+
+    /** Takes a stored pair state as it is (at start, before any change is applied). */
+    public void restore(PairState pair) {
+        pairs.restore(pair);
+    }
+
+    /** After a silent rebuild from the log: continues each stored pair's sequence (see {@link PairStates}). */
+    public void continueSequences(Iterable<PairState> stored) {
+        stored.forEach(pairs::continueFrom);
+    }
+
+    /** The pairs whose state changed since the last call, to be stored. */
+    public Collection<PairState> drainPairChanges() {
+        return pairs.drainChanges();
+    }
+
+    /** Every pair ever seen, as it is now. */
+    public List<PairState> pairStates() {
+        return pairs.all();
+    }
+
+    private IndexedSearch index(Search search, Instant now) {
+        IndexedSearch entry = new IndexedSearch(search, search.terms());
+        searches.put(search.id(), entry);
+        searchesByOwner.computeIfAbsent(search.ownerId(), o -> new HashSet<>()).add(search.id());
+        search.expiresAt().ifPresent(at -> expiries.add(new Expiry(at, true, search.id())));
+        if (search.isLive(now)) {
+            searchIndex.put(search.id(), entry, search.region().center());
+        } else {
+            searchIndex.remove(search.id());
+        }
+        return entry;
+    }
+
+    private IndexedOffer index(Offer offer, Instant now) {
         IndexedOffer entry = new IndexedOffer(offer, offer.terms());
         offers.put(offer.id(), entry);
         offersByOwner.computeIfAbsent(offer.ownerId(), o -> new HashSet<>()).add(offer.id());
@@ -92,9 +139,7 @@ public final class MatchEngine {
         } else {
             offerIndex.remove(offer.id());
         }
-        List<MatchEvent> events = new ArrayList<>();
-        evaluate(entry, offer.isLive(now), reason, events);
-        return events;
+        return entry;
     }
 
     /** Deletes a search: all its matches end. */
@@ -227,8 +272,9 @@ public final class MatchEngine {
             }
         }
         for (String offerId : List.copyOf(pairs.offersOf(s.search.id()).keySet())) {
-            if (seen.add(offerId)) {
-                IndexedOffer o = offers.get(offerId);
+            IndexedOffer o = offers.get(offerId);
+            // A stored pair can name an item not restored yet (its change is re-read from the log).
+            if (seen.add(offerId) && o != null) {
                 decide(s, o, s.search.region().distanceTo(o.offer.region()), false, reason, events);
             }
         }
@@ -245,8 +291,8 @@ public final class MatchEngine {
             }
         }
         for (String searchId : List.copyOf(pairs.searchesOf(o.offer.id()))) {
-            if (seen.add(searchId)) {
-                IndexedSearch s = searches.get(searchId);
+            IndexedSearch s = searches.get(searchId);
+            if (seen.add(searchId) && s != null) {
                 decide(s, o, s.search.region().distanceTo(o.offer.region()), false, reason, events);
             }
         }

@@ -1,18 +1,13 @@
 package io.pushtech.storage.infra;
 
-import io.pushtech.storage.domain.MatchEvent.Reason;
-import io.pushtech.storage.domain.Offer;
-import io.pushtech.storage.domain.Search;
-import io.vertx.core.json.JsonObject;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Appends item changes to the compacted {@code searches} and {@code offers} topics, keyed by item id:
- * the item's whole new state with the reason of the change, or a tombstone (no value) for a delete.
- * Non-blocking: the futures complete on the producer's I/O thread once Kafka acknowledged.
+ * an {@link ItemChange}, or a tombstone (no value) for a delete. Non-blocking: the futures complete on the
+ * producer's I/O thread once Kafka acknowledged.
  */
 public final class ItemLog {
 
@@ -24,26 +19,28 @@ public final class ItemLog {
         this.topics = topics;
     }
 
-    public CompletableFuture<Void> append(Search search, Reason reason) {
-        return send(topics.searches(), search.id(), withReason(ItemCodec.toJson(search), reason));
+    public CompletableFuture<Void> appendSearch(ItemChange change) {
+        return append(topics.searches(), change);
     }
 
-    public CompletableFuture<Void> append(Offer offer, Reason reason) {
-        return send(topics.offers(), offer.id(), withReason(ItemCodec.toJson(offer), reason));
+    public CompletableFuture<Void> appendOffer(ItemChange change) {
+        return append(topics.offers(), change);
+    }
+
+    public CompletableFuture<Void> append(String topic, ItemChange change) {
+        return send(topic, change.id(), change.toBytes());
     }
 
     public CompletableFuture<Void> deleteSearch(String id) {
-        return send(topics.searches(), id, null);
+        return delete(topics.searches(), id);
     }
 
     public CompletableFuture<Void> deleteOffer(String id) {
-        return send(topics.offers(), id, null);
+        return delete(topics.offers(), id);
     }
 
-    private static byte[] withReason(JsonObject json, Reason reason) {
-        return json.put("reason", reason.name().toLowerCase(Locale.ROOT))
-                .toBuffer()
-                .getBytes();
+    public CompletableFuture<Void> delete(String topic, String id) {
+        return send(topic, id, null);
     }
 
     private CompletableFuture<Void> send(String topic, String key, byte[] value) {

@@ -6,7 +6,6 @@ import io.pushtech.common.Json;
 import io.pushtech.common.event.LocationUpdate;
 import io.pushtech.storage.domain.GeoPoint;
 import io.pushtech.storage.domain.InvalidItemException;
-import io.pushtech.storage.domain.MatchEvent.Reason;
 import io.pushtech.storage.domain.Offer;
 import io.pushtech.storage.domain.Search;
 import io.pushtech.storage.domain.SharedEngine;
@@ -63,17 +62,9 @@ public final class LocationFollower implements Runnable {
         try {
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (records.isEmpty()) {
-                    continue;
+                if (!records.isEmpty()) {
+                    followUntilAppended(records);
                 }
-                List<CompletableFuture<Void>> appends = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    follow(record, appends);
-                }
-                CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new))
-                        .join();
-                consumer.commitSync();
-                moved.increment(appends.size());
             }
         } catch (WakeupException e) {
             if (running) {
@@ -145,12 +136,14 @@ public final class LocationFollower implements Runnable {
         List<Offer> offers = engine.read(e -> e.offersFollowing(update.userId()));
         for (Search s : searches) {
             if (s.isLive(now) && s.region().center().distanceTo(to) >= MIN_MOVE_METERS) {
-                appends.add(log.append(s.movedTo(to, now), Reason.MOVED));
+                appends.add(
+                        log.appendSearch(ItemChange.moved(ItemCodec.toJson(s), ItemCodec.toJson(s.movedTo(to, now)))));
             }
         }
         for (Offer o : offers) {
             if (o.isLive(now) && o.region().center().distanceTo(to) >= MIN_MOVE_METERS) {
-                appends.add(log.append(o.movedTo(to, now), Reason.MOVED));
+                appends.add(
+                        log.appendOffer(ItemChange.moved(ItemCodec.toJson(o), ItemCodec.toJson(o.movedTo(to, now)))));
             }
         }
     }

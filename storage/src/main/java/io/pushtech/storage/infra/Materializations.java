@@ -1,5 +1,6 @@
 package io.pushtech.storage.infra;
 
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,51 +8,53 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Lets a write request wait until the materializer has stored its change: a request registers the id
- * and version it wrote before producing it, and the materializer thread completes it once stored.
- * Thread-safe.
+ * Lets a write request wait until the materializer has stored its change: a request registers the id of
+ * its change (or, for a delete, the item id) before producing it, and the materializer thread completes it
+ * with the item as stored (empty for a delete). Thread-safe.
  */
 public final class Materializations {
 
-    /** The version a delete waits for: any later state of the id, including its absence. */
-    public static final long DELETED = Long.MAX_VALUE;
+    private final Map<String, CompletableFuture<JsonObject>> changes = new ConcurrentHashMap<>();
+    private final Map<String, List<CompletableFuture<JsonObject>>> deletions = new ConcurrentHashMap<>();
 
-    private record Waiter(long version, CompletableFuture<Void> done) {}
+    /** A future completed with the stored item once the change {@code changeId} is stored. */
+    public CompletableFuture<JsonObject> awaitChange(String changeId) {
+        return changes.computeIfAbsent(changeId, id -> new CompletableFuture<>());
+    }
 
-    private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
-
-    /** A future completed when {@code id} is stored at {@code version} or later (or deleted, for {@link #DELETED}). */
-    public CompletableFuture<Void> await(String id, long version) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        waiters.compute(id, (key, list) -> {
-            List<Waiter> next = list == null ? new ArrayList<>() : list;
-            next.add(new Waiter(version, done));
+    /** A future completed once the item {@code id} is deleted. */
+    public CompletableFuture<JsonObject> awaitDeletion(String id) {
+        CompletableFuture<JsonObject> done = new CompletableFuture<>();
+        deletions.compute(id, (key, list) -> {
+            List<CompletableFuture<JsonObject>> next = list == null ? new ArrayList<>() : list;
+            next.add(done);
             return next;
         });
         return done;
     }
 
     /** Forgets a waiter whose request stopped waiting. */
-    public void cancel(String id, CompletableFuture<Void> done) {
-        waiters.computeIfPresent(id, (key, list) -> {
-            list.removeIf(w -> w.done == done);
+    public void cancel(String changeIdOrItemId, CompletableFuture<JsonObject> done) {
+        changes.remove(changeIdOrItemId, done);
+        deletions.computeIfPresent(changeIdOrItemId, (key, list) -> {
+            list.remove(done);
             return list.isEmpty() ? null : list;
         });
     }
 
-    /** {@code id} is stored at {@code version}; {@link #DELETED} when it was deleted. */
-    public void stored(String id, long version) {
-        List<CompletableFuture<Void>> completed = new ArrayList<>();
-        waiters.computeIfPresent(id, (key, list) -> {
-            list.removeIf(w -> {
-                boolean reached = version == DELETED ? w.version == DELETED : w.version <= version;
-                if (reached) {
-                    completed.add(w.done);
-                }
-                return reached;
-            });
-            return list.isEmpty() ? null : list;
-        });
-        completed.forEach(done -> done.complete(null));
+    /** The change {@code changeId} is stored; the item is now {@code item}. */
+    public void changed(String changeId, JsonObject item) {
+        CompletableFuture<JsonObject> done = changes.remove(changeId);
+        if (done != null) {
+            done.complete(item);
+        }
+    }
+
+    /** The item {@code id} is deleted. */
+    public void deleted(String id) {
+        List<CompletableFuture<JsonObject>> done = deletions.remove(id);
+        if (done != null) {
+            done.forEach(d -> d.complete(new JsonObject()));
+        }
     }
 }

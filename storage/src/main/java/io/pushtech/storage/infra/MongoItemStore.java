@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,11 @@ public final class MongoItemStore {
                         .find(Filters.eq("_id", id))
                         .first())
                 .map(MongoItemStore::fromDocument);
+    }
+
+    /** Hands every stored item of a collection to {@code action}. */
+    public void forEach(String collection, Consumer<JsonObject> action) {
+        database.getCollection(collection).find().forEach(doc -> action.accept(fromDocument(doc)));
     }
 
     /** Empties a collection, for a rebuild from the log. */

@@ -17,10 +17,10 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * The {@code locations} collection: one document per device with its latest position as a GeoJSON
- * point. Only {@code _id} lookups, {@code $in} and bulk writes, so it works on every MongoDB-wire server.
- * Blocking: call it from worker threads. Not safe for two writers of the same device at once; the
- * projector is the only writer and Kafka keeps a device on one partition.
+ * The {@code locations} collection: one document per device and one per user ({@code _id} the device or
+ * user id) with the latest position as a GeoJSON point. Only {@code _id} lookups, {@code $in} and bulk writes, so it works on every MongoDB-wire server.
+ * Blocking: call it from worker threads. Not safe for two writers of the same id at once; the
+ * projector is the only writer (one consumer group).
  */
 public final class MongoLocationStore {
 
@@ -40,16 +40,14 @@ public final class MongoLocationStore {
             return;
         }
         Map<String, DeviceLocation> stored = new HashMap<>();
-        List<String> ids = candidates.stream().map(DeviceLocation::deviceId).toList();
+        List<String> ids = candidates.stream().map(DeviceLocation::id).toList();
         locations.find(Filters.in("_id", ids)).forEach(doc -> stored.put(doc.getString("_id"), fromDocument(doc)));
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (DeviceLocation candidate : candidates) {
-            DeviceLocation current = stored.get(candidate.deviceId());
+            DeviceLocation current = stored.get(candidate.id());
             if (current == null || candidate.supersedes(current)) {
                 writes.add(new ReplaceOneModel<>(
-                        Filters.eq("_id", candidate.deviceId()),
-                        toDocument(candidate),
-                        new ReplaceOptions().upsert(true)));
+                        Filters.eq("_id", candidate.id()), toDocument(candidate), new ReplaceOptions().upsert(true)));
             }
         }
         if (!writes.isEmpty()) {
@@ -57,8 +55,9 @@ public final class MongoLocationStore {
         }
     }
 
-    public Optional<DeviceLocation> find(String deviceId) {
-        return Optional.ofNullable(locations.find(Filters.eq("_id", deviceId)).first())
+    /** The latest location of a device or a user. */
+    public Optional<DeviceLocation> find(String id) {
+        return Optional.ofNullable(locations.find(Filters.eq("_id", id)).first())
                 .map(MongoLocationStore::fromDocument);
     }
 
@@ -67,7 +66,8 @@ public final class MongoLocationStore {
     }
 
     private static Document toDocument(DeviceLocation location) {
-        Document doc = new Document("_id", location.deviceId());
+        Document doc = new Document("_id", location.id());
+        location.deviceId().ifPresent(deviceId -> doc.append("deviceId", deviceId));
         location.userId().ifPresent(userId -> doc.append("userId", userId));
         doc.append(
                 "location",
@@ -82,6 +82,7 @@ public final class MongoLocationStore {
         List<Double> coordinates = doc.get("location", Document.class).getList("coordinates", Double.class);
         return new DeviceLocation(
                 doc.getString("_id"),
+                Optional.ofNullable(doc.getString("deviceId")),
                 Optional.ofNullable(doc.getString("userId")),
                 coordinates.get(1),
                 coordinates.get(0),

@@ -3,9 +3,8 @@ package io.pushtech.storage.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.pushtech.common.event.TrackingEvent;
+import io.pushtech.common.event.LocationUpdate;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LatestLocationsTest {
@@ -24,20 +23,23 @@ class LatestLocationsTest {
 
         // Then
         assertThat(latest.values())
-                .extracting(DeviceLocation::deviceId, DeviceLocation::lat)
+                .extracting(DeviceLocation::id, DeviceLocation::lat)
                 .containsExactlyInAnyOrder(tuple("d1", 2.0), tuple("d2", 3.0));
     }
 
     @Test
-    void ignoresEventsThatAreNotLocations() {
+    void keepsTheNewestLocationOfAUserAcrossTheirDevices() {
         // Given
         LatestLocations latest = new LatestLocations();
 
         // When
-        latest.add(new TrackingEvent("e1", "view", T0, T0, "d1", null, null, null, null, Map.of(), null, null));
+        latest.add(new LocationUpdate("e1", "u1", "phone", 1, 13.4, null, T0.plusSeconds(10)));
+        latest.add(new LocationUpdate("e2", "u1", "tablet", 2, 13.4, null, T0));
 
         // Then
-        assertThat(latest.isEmpty()).isTrue();
+        assertThat(latest.values())
+                .extracting(DeviceLocation::id, DeviceLocation::lat)
+                .containsExactlyInAnyOrder(tuple("phone", 1.0), tuple("tablet", 2.0), tuple("u1", 1.0));
     }
 
     @Test
@@ -52,13 +54,13 @@ class LatestLocationsTest {
         assertThat(earlier.supersedes(earlier)).isFalse();
     }
 
-    private static TrackingEvent location(String id, String deviceId, Instant ts, double lat) {
-        return new TrackingEvent(id, "location", ts, ts, deviceId, null, lat, 13.4, null, Map.of(), null, null);
+    private static LocationUpdate location(String id, String deviceId, Instant ts, double lat) {
+        return new LocationUpdate(id, null, deviceId, lat, 13.4, null, ts);
     }
 
-    private static DeviceLocation only(TrackingEvent event) {
+    private static DeviceLocation only(LocationUpdate update) {
         LatestLocations one = new LatestLocations();
-        one.add(event);
+        one.add(update);
         return one.values().iterator().next();
     }
 }
