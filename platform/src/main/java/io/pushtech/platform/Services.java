@@ -1,6 +1,7 @@
 package io.pushtech.platform;
 
 import io.pushtech.common.service.ServiceDefinition;
+import io.pushtech.kafidx.KafidxDefinition;
 import io.pushtech.kafkastore.KafkastoreDefinition;
 import io.pushtech.storage.StorageDefinition;
 import io.pushtech.tracker.TrackerDefinition;
@@ -11,7 +12,8 @@ import java.util.Optional;
 public final class Services {
 
     private static final List<ServiceDefinition> ALL =
-            List.of(new TrackerDefinition(), new KafkastoreDefinition(), new StorageDefinition());
+            List.of(
+            new TrackerDefinition(), new KafkastoreDefinition(), new StorageDefinition(), new KafidxDefinition());
 
     private Services() {}
 
