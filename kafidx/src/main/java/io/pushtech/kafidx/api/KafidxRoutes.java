@@ -55,7 +55,6 @@ public final class KafidxRoutes {
 
     public void mount(Router router) {
         router.get("/").handler(ctx -> ctx.redirect("/kafidx/"));
-        router.get("/kafidx").handler(ctx -> ctx.redirect("/kafidx/"));
         router.get("/kafidx/ws").handler(this::upgrade);
         router.get("/kafidx/api/session").handler(ctx -> auth.authenticate(ctx.request())
                 .onSuccess(user -> ctx.json(new JsonObject()

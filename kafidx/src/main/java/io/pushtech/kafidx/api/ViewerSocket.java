@@ -88,10 +88,8 @@ final class ViewerSocket implements TopicReader.Sink {
                         .put("filter", view.filter().text()));
             } else if (command instanceof ViewerCommand.Pause) {
                 reader.pause();
-                send(new JsonObject().put("kind", "paused"));
             } else {
                 reader.resume();
-                send(new JsonObject().put("kind", "resumed"));
             }
         } catch (ApiException e) {
             sendError(e.code(), e.getMessage(), e.field().orElse(null));
@@ -139,6 +137,11 @@ final class ViewerSocket implements TopicReader.Sink {
     @Override
     public void error(String code, String message) {
         context.runOnContext(v -> sendError(code, message, null));
+    }
+
+    @Override
+    public void state(String state) {
+        context.runOnContext(v -> send(new JsonObject().put("kind", state)));
     }
 
     private void reportSkipped() {

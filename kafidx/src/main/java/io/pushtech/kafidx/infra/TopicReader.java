@@ -45,6 +45,9 @@ public final class TopicReader implements Runnable {
         void watching(List<String> topics, Map<String, Integer> partitions);
 
         void error(String code, String message);
+
+        /** The reader stopped ({@code paused}) or went back to live ({@code resumed}). */
+        void state(String state);
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -69,7 +72,10 @@ public final class TopicReader implements Runnable {
 
     /** Stops reading; what the page shows stays as it is. */
     public void pause() {
-        command(() -> paused = true);
+        command(() -> {
+            paused = true;
+            sink.state("paused");
+        });
     }
 
     /** Reads on from the end of every partition: back to live. */
@@ -78,6 +84,7 @@ public final class TopicReader implements Runnable {
             consumer.seekToEnd(consumer.assignment());
             consumer.assignment().forEach(consumer::position);
             paused = false;
+            sink.state("resumed");
         });
     }
 
@@ -93,7 +100,7 @@ public final class TopicReader implements Runnable {
                 try {
                     step();
                 } catch (WakeupException e) {
-                    // a command or stop() woke the poll up
+                    // stop() woke the poll up
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -108,9 +115,9 @@ public final class TopicReader implements Runnable {
         }
     }
 
+    /** Queues {@code command}; a poll lasts at most {@link #POLL}, so it runs within that. */
     private void command(Runnable command) {
         commands.add(command);
-        consumer.wakeup();
     }
 
     private void step() throws InterruptedException {
