@@ -35,7 +35,13 @@ class CommandLineTest {
         // Then
         assertThat(code).isZero();
         assertThat(out())
-                .contains("up [--external]", "run <service>", "test", "bench <name>", "token [--admin] <userId>", "config");
+                .contains(
+                        "up [--external]",
+                        "run <service>",
+                        "test",
+                        "bench <name>",
+                        "token [--admin] <userId>",
+                        "config");
     }
 
     @ParameterizedTest
@@ -103,7 +109,8 @@ class CommandLineTest {
                     .toCompletableFuture()
                     .get(5, TimeUnit.SECONDS);
             assertThat(user.principal().getString("sub")).isEqualTo("dev");
-            assertThat(user.principal().getJsonArray(BearerTokens.ROLES_CLAIM)).containsExactly(BearerTokens.ADMIN_ROLE);
+            assertThat(user.principal().getJsonArray(BearerTokens.ROLES_CLAIM))
+                    .containsExactly(BearerTokens.ADMIN_ROLE);
         } finally {
             vertx.close();
         }
