@@ -61,8 +61,10 @@ public final class KafidxVerticle extends ServiceVerticle {
                 new ViewerConsumers(config.kafkaBootstrap()),
                 config.maxEventsPerSecond(),
                 config.maxViewers());
-        new KafidxRoutes(vertx, new AdminAuth(new BearerTokens(vertx, config.jwtSecret()).provider()), viewers)
-                .mount(router);
+        KafidxRoutes routes =
+                new KafidxRoutes(vertx, new AdminAuth(new BearerTokens(vertx, config.jwtSecret()).provider()), viewers);
+        routes.mount(router);
+        registry.gauge("kafidx.viewers", routes, KafidxRoutes::openViewers);
         return listen(router, config.endpoint());
     }
 

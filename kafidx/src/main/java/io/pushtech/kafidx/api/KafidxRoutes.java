@@ -53,6 +53,11 @@ public final class KafidxRoutes {
         this.viewers = viewers;
     }
 
+    /** Pages connected now. */
+    public int openViewers() {
+        return open.get();
+    }
+
     public void mount(Router router) {
         router.get("/").handler(ctx -> ctx.redirect("/kafidx/"));
         router.get("/kafidx/ws").handler(this::upgrade);

@@ -8,6 +8,7 @@ import io.pushtech.kafidx.domain.StartPosition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,15 +105,23 @@ public final class TopicReader implements Runnable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
-                } catch (KafkaException | IllegalArgumentException | IllegalStateException e) {
+                } catch (KafkaException e) {
                     LOGGER.atWarn().addKeyValue("error", e.toString()).log("viewer's Kafka reader failed");
-                    sink.error("kafka_error", "reading Kafka failed: " + e.getMessage());
-                    paused = true;
+                    stopAfterFailure("kafka_error", "reading Kafka failed: " + e.getMessage());
+                } catch (RuntimeException e) {
+                    LOGGER.atWarn().setCause(e).log("viewer's reader failed");
+                    stopAfterFailure("internal_error", "kafidx failed to read the topics; watch again");
                 }
             }
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
+    }
+
+    /** Tells the page and waits for its next watch rather than failing again and again. */
+    private void stopAfterFailure(String code, String message) {
+        sink.error(code, message);
+        paused = true;
     }
 
     /** Queues {@code command}; a poll lasts at most {@link #POLL}, so it runs within that. */
@@ -153,7 +162,7 @@ public final class TopicReader implements Runnable {
 
     private void assignAndSeek(List<String> topics, StartPosition start) {
         List<TopicPartition> partitions = new ArrayList<>();
-        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (String topic : topics) {
             String qualified = namespace.topic(topic);
             List<PartitionInfo> infos = consumer.partitionsFor(qualified, METADATA_TIMEOUT);
