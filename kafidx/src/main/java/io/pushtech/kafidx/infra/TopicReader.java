@@ -209,7 +209,10 @@ public final class TopicReader implements Runnable {
                     consumer.seek(partition, offset.offset());
                 }
             }
-            consumer.seekToEnd(none);
+            if (!none.isEmpty()) {
+                // an empty collection would mean every assigned partition
+                consumer.seekToEnd(none);
+            }
         }
 
         private void seekToOffset(List<TopicPartition> partitions, StartPosition.AtOffset at) {
