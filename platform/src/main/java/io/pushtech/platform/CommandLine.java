@@ -20,7 +20,9 @@ public final class CommandLine {
               test              install what the tests need, then run the whole test suite (mvn -B verify)
               bench <name>      run a benchmark and print its Markdown table (%s)
               replay storage    rebuild storage's MongoDB collections from the Kafka topics (stop storage first)
-              token <userId>    print a bearer token the development stack accepts for that user
+              token [--admin] <userId>
+                                print a bearer token the development stack accepts for that user
+                                (--admin: with the admin role, as kafidx requires)
               config            print every environment variable with its default, as a Markdown table
               help              show this help
             """
@@ -85,8 +87,10 @@ public final class CommandLine {
                 return 0;
             }
             case "token" -> {
-                expectArguments(rest, 1, "token <userId>");
-                return new TokenCommand(out, settings).run(rest.get(0));
+                boolean admin = !rest.isEmpty() && rest.get(0).equals("--admin");
+                List<String> userId = admin ? rest.subList(1, rest.size()) : rest;
+                expectArguments(userId, 1, "token [--admin] <userId>");
+                return new TokenCommand(out, settings).run(userId.get(0), admin);
             }
             case "config" -> {
                 expectArguments(rest, 0, "config");

@@ -1,6 +1,7 @@
 package io.pushtech.platform;
 
 import io.pushtech.common.service.ServiceDefinition;
+import io.pushtech.kafidx.KafidxDefinition;
 import io.pushtech.kafkastore.KafkastoreDefinition;
 import io.pushtech.storage.StorageDefinition;
 import io.pushtech.tracker.TrackerDefinition;
@@ -10,8 +11,8 @@ import java.util.Optional;
 /** Every service the platform can run, in the order {@code pushtech up} starts them. */
 public final class Services {
 
-    private static final List<ServiceDefinition> ALL =
-            List.of(new TrackerDefinition(), new KafkastoreDefinition(), new StorageDefinition());
+    private static final List<ServiceDefinition> ALL = List.of(
+            new TrackerDefinition(), new KafkastoreDefinition(), new StorageDefinition(), new KafidxDefinition());
 
     private Services() {}
 

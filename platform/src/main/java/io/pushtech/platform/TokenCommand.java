@@ -7,7 +7,10 @@ import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.util.regex.Pattern;
 
-/** {@code pushtech token <userId>}: prints a bearer token for that user, signed with the stack's secret. */
+/**
+ * {@code pushtech token [--admin] <userId>}: prints a bearer token for that user, signed with the stack's secret;
+ * with {@code --admin} the token also carries the admin role (kafidx requires it).
+ */
 final class TokenCommand {
 
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.:@-]{1,128}");
@@ -20,14 +23,15 @@ final class TokenCommand {
         this.settings = settings;
     }
 
-    int run(String userId) throws Exception {
+    int run(String userId, boolean admin) throws Exception {
         if (!USER_ID.matcher(userId).matches()) {
             throw new UsageException("a user id is 1 to 128 of [A-Za-z0-9_.:@-]");
         }
         String secret = DevSecrets.jwtSecret(settings, settings.get(CommonSettings.DATA_DIR));
         Vertx vertx = Vertx.vertx();
         try {
-            out.println(new BearerTokens(vertx, secret).issue(userId));
+            BearerTokens tokens = new BearerTokens(vertx, secret);
+            out.println(admin ? tokens.issueAdmin(userId) : tokens.issue(userId));
         } finally {
             vertx.close();
         }

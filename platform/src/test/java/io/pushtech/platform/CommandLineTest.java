@@ -35,7 +35,13 @@ class CommandLineTest {
         // Then
         assertThat(code).isZero();
         assertThat(out())
-                .contains("up [--external]", "run <service>", "test", "bench <name>", "token <userId>", "config");
+                .contains(
+                        "up [--external]",
+                        "run <service>",
+                        "test",
+                        "bench <name>",
+                        "token [--admin] <userId>",
+                        "config");
     }
 
     @ParameterizedTest
@@ -48,6 +54,7 @@ class CommandLineTest {
                 "up --bogus",
                 "bench nosuch",
                 "token",
+                "token --admin",
                 "help me",
                 "replay",
                 "replay nosuch"
@@ -80,6 +87,30 @@ class CommandLineTest {
                     .toCompletableFuture()
                     .get(5, TimeUnit.SECONDS);
             assertThat(user.principal().getString("sub")).isEqualTo("alice");
+        } finally {
+            vertx.close();
+        }
+    }
+
+    @Test
+    void adminTokenCarriesTheAdminRole() throws Exception {
+        // When
+        int code = run(Map.of("PUSHTECH_DATA_DIR", dataDir.toString()), "token", "--admin", "dev");
+
+        // Then
+        assertThat(code).isZero();
+        String secret = Files.readString(dataDir.resolve("jwt-secret"));
+        Vertx vertx = Vertx.vertx();
+        try {
+            var user = new BearerTokens(vertx, secret)
+                    .provider()
+                    .authenticate(new TokenCredentials(out().strip()))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS);
+            assertThat(user.principal().getString("sub")).isEqualTo("dev");
+            assertThat(user.principal().getJsonArray(BearerTokens.ROLES_CLAIM))
+                    .containsExactly(BearerTokens.ADMIN_ROLE);
         } finally {
             vertx.close();
         }

@@ -1,0 +1,72 @@
+package io.pushtech.kafidx.api;
+
+import io.pushtech.common.auth.BearerTokens;
+import io.pushtech.common.http.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import java.util.Locale;
+
+/**
+ * Requires an admin token: an HS256 JWT signed with the platform secret whose {@code roles} hold {@code admin}.
+ * It is read from the {@code Authorization: Bearer} header or, because a browser cannot set headers on a
+ * WebSocket, from the {@code access_token} query parameter (RFC 6750). Missing, forged and expired tokens fail
+ * with {@code 401}, a valid token without the role with {@code 403}. Runs on the event loop.
+ */
+public final class AdminAuth {
+
+    public static final String QUERY_PARAMETER = "access_token";
+    private static final String PREFIX = "Bearer ";
+
+    private final JWTAuth tokens;
+
+    public AdminAuth(JWTAuth tokens) {
+        this.tokens = tokens;
+    }
+
+    /** The admin's user id, or a failed future holding an {@link ApiException}. */
+    public Future<String> authenticate(HttpServerRequest request) {
+        String token = token(request);
+        if (token == null || token.isBlank()) {
+            return Future.failedFuture(new ApiException(
+                    401,
+                    "missing_token",
+                    "an admin token is required: Authorization: Bearer <token>, or ?" + QUERY_PARAMETER + "=<token>"));
+        }
+        return tokens.authenticate(new TokenCredentials(token.strip()))
+                .recover(failure -> Future.failedFuture(new ApiException(
+                        401,
+                        String.valueOf(failure.getMessage())
+                                        .toLowerCase(Locale.ROOT)
+                                        .contains("expired")
+                                ? "expired_token"
+                                : "invalid_token",
+                        "the token is invalid or expired")))
+                .compose(user -> {
+                    String subject = user.principal().getString("sub");
+                    Object roles = user.principal().getValue(BearerTokens.ROLES_CLAIM);
+                    if (subject == null || subject.isBlank()) {
+                        return Future.failedFuture(
+                                new ApiException(401, "invalid_token", "the token names no user (sub)"));
+                    }
+                    if (!(roles instanceof JsonArray list && list.contains(BearerTokens.ADMIN_ROLE))) {
+                        return Future.failedFuture(new ApiException(
+                                403,
+                                "admin_required",
+                                "kafidx needs an admin token (pushtech token --admin <userId>)"));
+                    }
+                    return Future.succeededFuture(subject);
+                });
+    }
+
+    private static String token(HttpServerRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return header.substring(PREFIX.length());
+        }
+        return request.getParam(QUERY_PARAMETER);
+    }
+}
