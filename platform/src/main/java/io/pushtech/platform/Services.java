@@ -2,6 +2,7 @@ package io.pushtech.platform;
 
 import io.pushtech.common.service.ServiceDefinition;
 import io.pushtech.kafkastore.KafkastoreDefinition;
+import io.pushtech.notifications.NotificationsDefinition;
 import io.pushtech.storage.StorageDefinition;
 import io.pushtech.tracker.TrackerDefinition;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Optional;
 public final class Services {
 
     private static final List<ServiceDefinition> ALL =
-            List.of(new TrackerDefinition(), new KafkastoreDefinition(), new StorageDefinition());
+            List.of(
+            new TrackerDefinition(), new KafkastoreDefinition(), new StorageDefinition(), new NotificationsDefinition());
 
     private Services() {}
 
