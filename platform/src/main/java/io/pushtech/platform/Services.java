@@ -11,9 +11,11 @@ import java.util.Optional;
 /** Every service the platform can run, in the order {@code pushtech up} starts them. */
 public final class Services {
 
-    private static final List<ServiceDefinition> ALL =
-            List.of(
-            new TrackerDefinition(), new KafkastoreDefinition(), new StorageDefinition(), new NotificationsDefinition());
+    private static final List<ServiceDefinition> ALL = List.of(
+            new TrackerDefinition(),
+            new KafkastoreDefinition(),
+            new StorageDefinition(),
+            new NotificationsDefinition());
 
     private Services() {}
 

@@ -1,7 +1,6 @@
 package io.pushtech.notifications.domain;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +32,7 @@ public record Preferences(
 
     /** What a user who never registered anything gets: pushes as a searcher, no quiet hours, UTC. */
     public static Preferences defaults(String userId) {
-        return new Preferences(userId, List.of(), ZoneOffset.UTC, Optional.empty(), true, false, Optional.empty());
+        return new Preferences(userId, List.of(), ZoneId.of("UTC"), Optional.empty(), true, false, Optional.empty());
     }
 
     public Preferences withSubscriptions(List<String> ids) {
