@@ -57,7 +57,8 @@ public final class MatchDispatcher implements Runnable {
     private static final Logger LOGGER = LoggerFactory.getLogger(MatchDispatcher.class);
     private static final Duration POLL = Duration.ofMillis(20);
     private static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final int MAX_CACHED_PAIRS = 500_000;
+    private static final int MAX_CACHED_USERS = 200_000;
+    private static final Duration MIN_PAIR_MEMORY = Duration.ofHours(1);
 
     /** Where the dispatcher's work goes and what it is allowed to do. */
     public record Settings(String appId, Duration renotifyAfter, int maxInFlight, Duration drainTimeout) {}
@@ -85,8 +86,7 @@ public final class MatchDispatcher implements Runnable {
     private final DispatchMetrics metrics;
 
     private final OffsetTracker offsets = new OffsetTracker();
-    private final Map<String, PairRecord> pairs = new LinkedHashMap<>();
-    private final Map<String, UserState> users = new HashMap<>();
+    private final Map<String, UserRecord> users = new HashMap<>();
     private final Map<String, List<Held>> held = new LinkedHashMap<>();
     private final Set<String> heldIds = new HashSet<>();
     private final Map<UUID, InFlight> inFlight = new HashMap<>();
@@ -231,7 +231,8 @@ public final class MatchDispatcher implements Runnable {
         for (Map.Entry<Delivery, Ticket> e : deliveries) {
             Delivery delivery = e.getKey();
             Ticket ticket = e.getValue();
-            PairRecord last = pairs.get(delivery.userPair());
+            UserRecord user = users.get(delivery.userId());
+            PairRecord last = user.pairs.get(delivery.match().pair());
             if (heldIds.contains(delivery.id()) || tickets.containsKey(delivery.id())) {
                 metrics.suppressed("duplicate");
             } else if (last != null && last.sequence() >= delivery.match().sequence()) {
@@ -244,10 +245,9 @@ public final class MatchDispatcher implements Runnable {
                 metrics.suppressed("already_notified");
             } else {
                 Preferences p = prefs.get(delivery.userId());
-                UserState state = users.get(delivery.userId());
-                switch (throttle.decide(state, p, now)) {
+                switch (throttle.decide(user.state, p, now)) {
                     case SEND -> {
-                        users.put(delivery.userId(), state.afterPush(now));
+                        user.state = user.state.afterPush(now);
                         sendNow.add(delivery);
                         tickets.put(delivery.id(), ticket);
                     }
@@ -273,22 +273,17 @@ public final class MatchDispatcher implements Runnable {
     }
 
     private void loadState(List<Map.Entry<Delivery, Ticket>> deliveries) {
-        Set<String> missingPairs = new HashSet<>();
-        Set<String> missingUsers = new HashSet<>();
+        Set<String> missing = new HashSet<>();
         for (Map.Entry<Delivery, Ticket> e : deliveries) {
-            if (!pairs.containsKey(e.getKey().userPair())) {
-                missingPairs.add(e.getKey().userPair());
-            }
             if (!users.containsKey(e.getKey().userId())) {
-                missingUsers.add(e.getKey().userId());
+                missing.add(e.getKey().userId());
             }
         }
-        if (pairs.size() + missingPairs.size() > MAX_CACHED_PAIRS) {
-            pairs.clear();
+        if (users.size() + missing.size() > MAX_CACHED_USERS) {
+            users.keySet().retainAll(held.keySet());
         }
-        pairs.putAll(store.pairs(missingPairs));
-        Map<String, UserState> loaded = store.users(missingUsers);
-        missingUsers.forEach(u -> users.put(u, loaded.getOrDefault(u, UserState.fresh(u))));
+        Map<String, UserRecord> loaded = store.users(missing);
+        missing.forEach(u -> users.put(u, loaded.getOrDefault(u, UserRecord.fresh(u))));
     }
 
     /** Records read again whose push is in the outbox: pending ones go out again with their stored body and key. */
@@ -319,7 +314,8 @@ public final class MatchDispatcher implements Runnable {
         Map<String, Preferences> prefs = null;
         for (Iterator<Map.Entry<String, List<Held>>> it = held.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, List<Held>> entry = it.next();
-            UserState state = users.get(entry.getKey());
+            UserRecord user = users.get(entry.getKey());
+            UserState state = user.state;
             if (now.isBefore(throttle.collapseUntil(state))) {
                 continue;
             }
@@ -333,7 +329,7 @@ public final class MatchDispatcher implements Runnable {
             prefs.put(entry.getKey(), p);
             switch (throttle.decide(state, p, now)) {
                 case SEND, COLLAPSE -> {
-                    users.put(entry.getKey(), state.afterPush(now));
+                    user.state = state.afterPush(now);
                     List<Delivery> deliveries =
                             waiting.stream().map(Held::delivery).toList();
                     Push push = Push.of(renderer.collapsed(deliveries), deliveries);
@@ -373,28 +369,32 @@ public final class MatchDispatcher implements Runnable {
         }
         Instant now = clock.instant();
         List<OutboxEntry> entries = new ArrayList<>();
-        List<PairRecord> records = new ArrayList<>();
-        Map<String, UserState> states = new HashMap<>();
+        Map<String, UserRecord> changed = new HashMap<>();
+        Duration keep =
+                settings.renotifyAfter().compareTo(MIN_PAIR_MEMORY) > 0 ? settings.renotifyAfter() : MIN_PAIR_MEMORY;
         List<CreateNotification> requests = new ArrayList<>();
         for (Pending pending : toSend) {
             CreateNotification request = PushRequests.of(settings.appId(), pending.push(), pending.preferences());
             requests.add(request);
-            entries.add(new OutboxEntry(
-                    pending.push().key(),
-                    NotificationStore.PENDING,
-                    request.toJson().encode()));
+            entries.add(
+                    new OutboxEntry(pending.push().key(), true, request.toJson().encode()));
             for (Delivery d : pending.push().deliveries()) {
-                PairRecord record = new PairRecord(
-                        d.userPair(), d.match().sequence(), pending.push().key(), now);
-                records.add(record);
-                pairs.put(record.userPair(), record);
-                states.put(d.userId(), users.get(d.userId()));
+                UserRecord user = users.get(d.userId());
+                user.pairs.put(
+                        d.match().pair(),
+                        new PairRecord(
+                                d.match().pair(),
+                                d.match().sequence(),
+                                pending.push().key(),
+                                now));
+                user.prune(now, keep);
+                changed.put(d.userId(), user);
             }
             inFlight.put(
                     pending.push().key(),
                     new InFlight(request, PushRequests.matchIds(pending.push()), pending.tickets()));
         }
-        store.recordPending(entries, records, states.values());
+        store.recordPending(entries, changed.values());
         requests.forEach(this::dispatch);
     }
 
@@ -507,7 +507,6 @@ public final class MatchDispatcher implements Runnable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             // Another instance may have notified for these partitions: read its state from MongoDB again.
-            pairs.clear();
             users.keySet().retainAll(held.keySet());
         }
     }
