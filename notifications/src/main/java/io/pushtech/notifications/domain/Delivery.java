@@ -7,9 +7,4 @@ public record Delivery(String userId, Role role, Match match) {
     public String id() {
         return match.pair() + "#" + match.sequence() + "#" + role.code();
     }
-
-    /** The key under which the last push of this pair to this user is remembered. */
-    public String userPair() {
-        return userId + "|" + match.pair();
-    }
 }
