@@ -41,6 +41,7 @@ final class NotificationsBenchmark {
     private static final String SECRET = "bench-secret-0123456789-0123456789-abcdef";
     private static final int SEARCHERS_PER_OFFER = 5;
     private static final int RATE = 1000;
+    private static final int LOW_RATE = 100;
     private static final int LATENCY_SECONDS = 10;
 
     private final PrintStream progress;
@@ -58,9 +59,11 @@ final class NotificationsBenchmark {
             Throughput throughput = throughput(stack, oneSignal);
             double bare = bareRead(stack, new Namespace("bench-throughput"));
             oneSignal.reset();
-            LatencyRun latency = latency(stack, oneSignal);
+            LatencyRun latency = latency(stack, oneSignal, RATE, "bench-latency");
+            oneSignal.reset();
+            LatencyRun low = latency(stack, oneSignal, LOW_RATE, "bench-latency-low");
             return new BenchTable("bench notifications (" + String.format("%,d", matches) + " matches; "
-                            + LATENCY_SECONDS + " s at " + RATE + " matches/s)")
+                            + LATENCY_SECONDS + " s at " + RATE + " and at " + LOW_RATE + " matches/s)")
                     .row(
                             "matches/s from `matches` to requests at OneSignal (5 searchers per offer)",
                             String.format(
@@ -79,6 +82,17 @@ final class NotificationsBenchmark {
                                     latency.kafka().percentileMillis(50),
                                     latency.kafka().percentileMillis(99)),
                             "p99 < 50 ms")
+                    .row(
+                            "record → request p50 / p99 at " + LOW_RATE + " matches/s",
+                            String.format(
+                                    "%.1f / %.1f ms",
+                                    low.service().percentileMillis(50),
+                                    low.service().percentileMillis(99)),
+                            String.format(
+                                    "Kafka hop alone: %.1f / %.1f ms",
+                                    low.kafka().percentileMillis(50),
+                                    low.kafka().percentileMillis(99)),
+                            "—")
                     .row(
                             "requests answered 429 / API violations",
                             oneSignal.received().stream()
@@ -153,9 +167,9 @@ final class NotificationsBenchmark {
         }
     }
 
-    private LatencyRun latency(DevStack stack, FakeOneSignal oneSignal) throws Exception {
-        Namespace namespace = new Namespace("bench-latency");
-        int total = RATE * LATENCY_SECONDS;
+    private LatencyRun latency(DevStack stack, FakeOneSignal oneSignal, int rate, String name) throws Exception {
+        Namespace namespace = new Namespace(name);
+        int total = rate * LATENCY_SECONDS;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Latencies service = new Latencies(total);
         Latencies kafka = new Latencies(total);
@@ -169,7 +183,7 @@ final class NotificationsBenchmark {
             }
         });
         createTopic(stack, namespace);
-        progress.printf("sending %,d matches at %,d a second ...%n", total, RATE);
+        progress.printf("sending %,d matches at %,d a second ...%n", total, rate);
         try (RunningServices ignored = start(stack, oneSignal, namespace);
                 KafkaProducer<String, byte[]> producer = producer(stack);
                 KafkaConsumer<String, byte[]> bare = new KafkaConsumer<>(KafkaClientProperties.consumer(
@@ -193,7 +207,7 @@ final class NotificationsBenchmark {
             Thread.sleep(3000);
             long start = System.nanoTime();
             for (int i = 0; i < total; i++) {
-                long due = start + i * (1_000_000_000L / RATE);
+                long due = start + i * (1_000_000_000L / rate);
                 while (System.nanoTime() < due) {
                     Thread.onSpinWait();
                 }
