@@ -29,7 +29,7 @@ class NotificationLimitsIT {
                 Map.of(
                         "NOTIFICATIONS_COLLAPSE_MS", "0",
                         "NOTIFICATIONS_MAX_PER_HOUR", "2",
-                        "NOTIFICATIONS_RATE_PER_SECOND", "20"));
+                        "NOTIFICATIONS_RATE_PER_SECOND", "10"));
     }
 
     @AfterAll
@@ -55,7 +55,7 @@ class NotificationLimitsIT {
         platform.oneSignal.rateLimit(25);
 
         // When
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 40; i++) {
             platform.publish(started("s-burst-" + i, "o-burst-" + i, "burst-" + i, "offerer-burst", 1));
         }
 
@@ -64,7 +64,7 @@ class NotificationLimitsIT {
         assertThat(platform.oneSignal.received().stream()
                         .filter(r -> r.externalIds().get(0).startsWith("burst-")))
                 .extracting(Received::status)
-                .hasSize(60)
+                .hasSize(40)
                 .containsOnly(200);
         assertThat(platform.oneSignal.violations()).isEmpty();
     }

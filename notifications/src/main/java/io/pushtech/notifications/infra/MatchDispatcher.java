@@ -8,7 +8,6 @@ import io.pushtech.notifications.domain.MessageRenderer;
 import io.pushtech.notifications.domain.Preferences;
 import io.pushtech.notifications.domain.Push;
 import io.pushtech.notifications.domain.Role;
-import io.pushtech.notifications.domain.UserState;
 import io.pushtech.notifications.domain.UserThrottle;
 import io.pushtech.notifications.infra.NotificationStore.OutboxEntry;
 import io.pushtech.notifications.infra.NotificationStore.PairRecord;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +61,6 @@ public final class MatchDispatcher implements Runnable {
     /** Where the dispatcher's work goes and what it is allowed to do. */
     public record Settings(String appId, Duration renotifyAfter, int maxInFlight, Duration drainTimeout) {}
 
-    private record Ticket(TopicPartition partition, long offset) {}
-
-    private record Held(Delivery delivery, Ticket ticket) {}
-
     private record InFlight(CreateNotification request, List<String> matchIds, List<Ticket> tickets) {}
 
     private record Completed(UUID key, SendOutcome outcome) {}
@@ -87,8 +81,7 @@ public final class MatchDispatcher implements Runnable {
 
     private final OffsetTracker offsets = new OffsetTracker();
     private final Map<String, UserRecord> users = new HashMap<>();
-    private final Map<String, List<Held>> held = new LinkedHashMap<>();
-    private final Set<String> heldIds = new HashSet<>();
+    private final CollapseBuffer held = new CollapseBuffer();
     private final Map<UUID, InFlight> inFlight = new HashMap<>();
     private final Queue<Completed> completions = new ConcurrentLinkedQueue<>();
     private long lastCommit;
@@ -201,7 +194,9 @@ public final class MatchDispatcher implements Runnable {
             if (match.started()) {
                 started.add(Map.entry(match, ticket));
             } else {
-                cancelHeld(match.pair(), released);
+                List<Ticket> cancelled = held.cancel(match.pair());
+                cancelled.forEach(t -> metrics.suppressed("ended_before_push"));
+                released.addAll(cancelled);
             }
         }
         if (started.isEmpty()) {
@@ -233,7 +228,7 @@ public final class MatchDispatcher implements Runnable {
             Ticket ticket = e.getValue();
             UserRecord user = users.get(delivery.userId());
             PairRecord last = user.pairs.get(delivery.match().pair());
-            if (heldIds.contains(delivery.id()) || tickets.containsKey(delivery.id())) {
+            if (held.holds(delivery) || tickets.containsKey(delivery.id())) {
                 metrics.suppressed("duplicate");
             } else if (last != null && last.sequence() >= delivery.match().sequence()) {
                 if (inFlight.containsKey(last.key())) {
@@ -252,9 +247,7 @@ public final class MatchDispatcher implements Runnable {
                         tickets.put(delivery.id(), ticket);
                     }
                     case COLLAPSE -> {
-                        held.computeIfAbsent(delivery.userId(), u -> new ArrayList<>())
-                                .add(new Held(delivery, ticket));
-                        heldIds.add(delivery.id());
+                        held.hold(delivery, ticket);
                         offsets.add(ticket.partition(), ticket.offset(), 1);
                         metrics.collapsed();
                     }
@@ -280,7 +273,7 @@ public final class MatchDispatcher implements Runnable {
             }
         }
         if (users.size() + missing.size() > MAX_CACHED_USERS) {
-            users.keySet().retainAll(held.keySet());
+            users.keySet().retainAll(held.users());
         }
         Map<String, UserRecord> loaded = store.users(missing);
         missing.forEach(u -> users.put(u, loaded.getOrDefault(u, UserRecord.fresh(u))));
@@ -307,59 +300,32 @@ public final class MatchDispatcher implements Runnable {
     }
 
     private void flushHeld(List<Pending> toSend, List<Ticket> released) {
-        if (held.isEmpty()) {
-            return;
-        }
         Instant now = clock.instant();
-        Map<String, Preferences> prefs = null;
-        for (Iterator<Map.Entry<String, List<Held>>> it = held.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, List<Held>> entry = it.next();
-            UserRecord user = users.get(entry.getKey());
-            UserState state = user.state;
-            if (now.isBefore(throttle.collapseUntil(state))) {
-                continue;
-            }
-            it.remove();
-            List<Held> waiting = entry.getValue();
-            waiting.forEach(h -> heldIds.remove(h.delivery().id()));
-            if (prefs == null) {
-                prefs = new HashMap<>();
-            }
-            Preferences p = preferences.getAll(List.of(entry.getKey())).get(entry.getKey());
-            prefs.put(entry.getKey(), p);
-            switch (throttle.decide(state, p, now)) {
+        Map<String, List<CollapseBuffer.Held>> due =
+                held.takeDue(u -> !now.isBefore(throttle.collapseUntil(users.get(u).state)));
+        due.forEach((userId, waiting) -> {
+            UserRecord user = users.get(userId);
+            Preferences p = preferences.getAll(List.of(userId)).get(userId);
+            List<Ticket> waitingTickets =
+                    waiting.stream().map(CollapseBuffer.Held::ticket).toList();
+            switch (throttle.decide(user.state, p, now)) {
                 case SEND, COLLAPSE -> {
-                    user.state = state.afterPush(now);
+                    user.state = user.state.afterPush(now);
                     List<Delivery> deliveries =
-                            waiting.stream().map(Held::delivery).toList();
+                            waiting.stream().map(CollapseBuffer.Held::delivery).toList();
                     Push push = Push.of(renderer.collapsed(deliveries), deliveries);
-                    toSend.add(
-                            new Pending(push, waiting.stream().map(Held::ticket).toList(), Map.of(entry.getKey(), p)));
+                    toSend.add(new Pending(push, waitingTickets, Map.of(userId, p)));
                 }
-                case QUIET_HOURS, HOURLY_LIMIT -> {
-                    metrics.suppressed(state.pushesInHourAt(now) > 0 ? "hourly_limit" : "quiet_hours");
-                    waiting.forEach(h -> released.add(h.ticket()));
+                case QUIET_HOURS -> {
+                    metrics.suppressed("quiet_hours");
+                    released.addAll(waitingTickets);
+                }
+                case HOURLY_LIMIT -> {
+                    metrics.suppressed("hourly_limit");
+                    released.addAll(waitingTickets);
                 }
             }
-        }
-    }
-
-    private void cancelHeld(String pair, List<Ticket> released) {
-        for (Iterator<Map.Entry<String, List<Held>>> it = held.entrySet().iterator(); it.hasNext(); ) {
-            List<Held> waiting = it.next().getValue();
-            waiting.removeIf(h -> {
-                if (!h.delivery().match().pair().equals(pair)) {
-                    return false;
-                }
-                heldIds.remove(h.delivery().id());
-                released.add(h.ticket());
-                metrics.suppressed("ended_before_push");
-                return true;
-            });
-            if (waiting.isEmpty()) {
-                it.remove();
-            }
-        }
+        });
     }
 
     /** Writes the pushes to the outbox (with the pairs and counters they change), then sends them. */
@@ -490,24 +456,14 @@ public final class MatchDispatcher implements Runnable {
             if (!commit.isEmpty()) {
                 consumer.commitSync(commit);
             }
-            List<Ticket> ignored = new ArrayList<>();
-            held.values()
-                    .forEach(list -> list.removeIf(h -> {
-                        boolean revoked = partitions.contains(h.ticket().partition());
-                        if (revoked) {
-                            heldIds.remove(h.delivery().id());
-                            ignored.add(h.ticket());
-                        }
-                        return revoked;
-                    }));
-            held.values().removeIf(List::isEmpty);
+            held.forget(partitions);
             offsets.forget(partitions);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             // Another instance may have notified for these partitions: read its state from MongoDB again.
-            users.keySet().retainAll(held.keySet());
+            users.keySet().retainAll(held.users());
         }
     }
 }
