@@ -9,5 +9,7 @@ import java.time.Duration;
  * @param maxInFlightBatches batches sent to Kafka and not acknowledged yet, at most (bounds memory and duplicates)
  * @param claimIdle how long an entry stays pending with another consumer before this one takes it over
  * @param inFlightTimeout how long to wait for batches in flight after a failure or at shutdown
+ * @param enrichThreads threads that enrich a batch together
  */
-record DrainerOptions(int batchSize, int maxInFlightBatches, Duration claimIdle, Duration inFlightTimeout) {}
+record DrainerOptions(
+        int batchSize, int maxInFlightBatches, Duration claimIdle, Duration inFlightTimeout, int enrichThreads) {}

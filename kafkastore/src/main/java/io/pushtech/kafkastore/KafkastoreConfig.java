@@ -64,7 +64,8 @@ public record KafkastoreConfig(
                         settings.get(KafkastoreSettings.BATCH_SIZE),
                         settings.get(KafkastoreSettings.MAX_IN_FLIGHT_BATCHES),
                         Duration.ofMillis(settings.get(KafkastoreSettings.CLAIM_IDLE_MS)),
-                        Duration.ofSeconds(150)),
+                        Duration.ofSeconds(150),
+                        enrichThreads(settings.get(KafkastoreSettings.ENRICH_THREADS))),
                 consumer.isEmpty() ? hostName() : consumer,
                 settings.get(CommonSettings.HTTP_MAX_BODY_BYTES),
                 new Producer(
@@ -104,5 +105,9 @@ public record KafkastoreConfig(
         } catch (UnknownHostException e) {
             return "kafkastore";
         }
+    }
+
+    private static int enrichThreads(int configured) {
+        return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
     }
 }

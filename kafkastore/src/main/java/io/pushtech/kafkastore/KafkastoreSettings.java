@@ -21,6 +21,12 @@ public final class KafkastoreSettings {
             1,
             64,
             "Batches of a source sent to Kafka and not acknowledged yet, at most; reading waits beyond it.");
+    public static final Setting<Integer> ENRICH_THREADS = Setting.integer(
+            "KAFKASTORE_ENRICH_THREADS",
+            0,
+            0,
+            256,
+            "Threads that enrich each batch together (0: one per CPU core); the records keep the stream's order.");
     public static final Setting<String> CONSUMER_NAME = Setting.text(
             "KAFKASTORE_CONSUMER_NAME",
             "",
@@ -105,6 +111,7 @@ public final class KafkastoreSettings {
             REDIS_URLS,
             BATCH_SIZE,
             MAX_IN_FLIGHT_BATCHES,
+            ENRICH_THREADS,
             CONSUMER_NAME,
             CLAIM_IDLE_MS,
             LINGER_MS,

@@ -8,6 +8,7 @@ import io.pushtech.common.http.ServiceRouter;
 import io.pushtech.common.kafka.KafkaClientProperties;
 import io.pushtech.common.kafka.TopicCreator;
 import io.pushtech.common.service.Metrics;
+import io.pushtech.common.service.NamedThreads;
 import io.pushtech.common.service.ServiceVerticle;
 import io.pushtech.kafkastore.domain.DeviceDetector;
 import io.pushtech.kafkastore.domain.Enricher;
@@ -27,6 +28,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -49,6 +52,7 @@ public final class KafkastoreVerticle extends ServiceVerticle {
     private final List<RedisStreamSource> sources = new ArrayList<>();
     private final List<StreamDrainer> drainers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private ExecutorService enrichWorkers;
     private Optional<Closeable> geoDatabase = Optional.empty();
     private Admin admin;
     private KafkaProducer<String, byte[]> producer;
@@ -82,6 +86,9 @@ public final class KafkastoreVerticle extends ServiceVerticle {
 
     private void startDrainers(PrometheusMeterRegistry registry) throws Exception {
         EventTranslator translator = new EventTranslator(enricher());
+        int enrichThreads = config.drainer().enrichThreads();
+        enrichWorkers = Executors.newFixedThreadPool(
+                Math.max(1, (enrichThreads - 1) * config.redisUrls().size()), new NamedThreads("kafkastore-enrich"));
         admin = Admin.create(KafkaClientProperties.admin(config.kafkaBootstrap(), NAME));
         new TopicCreator(admin)
                 .ensure(List.of(
@@ -104,7 +111,11 @@ public final class KafkastoreVerticle extends ServiceVerticle {
             source.ensureGroup();
             sources.add(source);
             StreamDrainer drainer = new StreamDrainer(
-                    source, translator, publisher, config.drainer(), new DrainerMetrics(registry, sourceName));
+                    source,
+                    new ParallelTranslation(translator, enrichWorkers, enrichThreads),
+                    publisher,
+                    config.drainer(),
+                    new DrainerMetrics(registry, sourceName));
             drainers.add(drainer);
             Thread thread = new Thread(drainer, "kafkastore-drainer-" + sourceName);
             thread.setDaemon(true);
@@ -153,6 +164,9 @@ public final class KafkastoreVerticle extends ServiceVerticle {
             drainers.forEach(StreamDrainer::stop);
             for (Thread thread : threads) {
                 thread.join(Duration.ofSeconds(10).toMillis());
+            }
+            if (enrichWorkers != null) {
+                enrichWorkers.shutdownNow();
             }
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));

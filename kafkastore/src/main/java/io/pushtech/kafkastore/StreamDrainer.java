@@ -1,12 +1,10 @@
 package io.pushtech.kafkastore;
 
-import io.pushtech.kafkastore.domain.EventTranslator;
 import io.pushtech.kafkastore.domain.OutgoingRecord;
 import io.pushtech.kafkastore.infra.KafkaPublisher;
 import io.pushtech.kafkastore.infra.RedisStreamSource;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -38,7 +36,7 @@ public final class StreamDrainer implements Runnable {
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     private final RedisStreamSource source;
-    private final EventTranslator translator;
+    private final ParallelTranslation translator;
     private final KafkaPublisher publisher;
     private final DrainerOptions options;
     private final DrainerMetrics metrics;
@@ -53,7 +51,7 @@ public final class StreamDrainer implements Runnable {
 
     StreamDrainer(
             RedisStreamSource source,
-            EventTranslator translator,
+            ParallelTranslation translator,
             KafkaPublisher publisher,
             DrainerOptions options,
             DrainerMetrics metrics) {
@@ -136,13 +134,10 @@ public final class StreamDrainer implements Runnable {
         return new Batch(source.readNew(options.batchSize(), inFlight.isEmpty() ? BLOCK_MILLIS : 0), false);
     }
 
-    private void send(Batch batch) {
+    private void send(Batch batch) throws InterruptedException {
         metrics.batchRead(batch.entries().size(), batch.claimed());
         long start = System.nanoTime();
-        List<OutgoingRecord> records = new ArrayList<>(batch.entries().size() + 16);
-        for (StreamEntry entry : batch.entries()) {
-            records.addAll(translator.translate(entry.getID().toString(), entry.getFields()));
-        }
+        List<OutgoingRecord> records = translator.translate(batch.entries());
         long sent = System.nanoTime();
         metrics.enriched(batch.entries().size(), sent - start);
         batch.entries().forEach(entry -> inFlightIds.add(entry.getID()));

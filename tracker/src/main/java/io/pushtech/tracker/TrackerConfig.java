@@ -26,7 +26,8 @@ public record TrackerConfig(
         int queueCapacity,
         Path journalDir,
         long journalMaxBytes,
-        int requestTimeoutMillis) {
+        int requestTimeoutMillis,
+        int eventLoops) {
 
     private static final int NESTING_DEPTH = 4;
     private static final int STRING_LENGTH = 1024;
@@ -61,7 +62,12 @@ public record TrackerConfig(
                 settings.get(TrackerSettings.QUEUE_CAPACITY),
                 journalDir(settings),
                 settings.get(TrackerSettings.JOURNAL_MAX_MB) * 1024L * 1024L,
-                settings.get(TrackerSettings.REQUEST_TIMEOUT_MILLIS));
+                settings.get(TrackerSettings.REQUEST_TIMEOUT_MILLIS),
+                eventLoops(settings.get(TrackerSettings.EVENT_LOOPS)));
+    }
+
+    private static int eventLoops(int configured) {
+        return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
     }
 
     private static Path journalDir(Settings settings) {

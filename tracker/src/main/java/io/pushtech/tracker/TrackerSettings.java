@@ -54,6 +54,8 @@ public final class TrackerSettings {
             100,
             600_000,
             "A request not complete after this (a slow or stalled client) is answered `408`.");
+    public static final Setting<Integer> EVENT_LOOPS = Setting.integer(
+            "TRACKER_EVENT_LOOPS", 0, 0, 256, "Event loops serving HTTP requests (0: one per CPU core).");
     public static final Setting<String> JOURNAL_DIR = Setting.text(
             "TRACKER_JOURNAL_DIR",
             "",
@@ -79,6 +81,7 @@ public final class TrackerSettings {
             REDIS_TIMEOUT_MILLIS,
             QUEUE_CAPACITY,
             REQUEST_TIMEOUT_MILLIS,
+            EVENT_LOOPS,
             JOURNAL_DIR,
             JOURNAL_MAX_MB);
 

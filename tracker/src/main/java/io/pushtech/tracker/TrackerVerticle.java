@@ -24,6 +24,7 @@ import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -35,6 +36,7 @@ public final class TrackerVerticle extends ServiceVerticle {
 
     public static final String NAME = "tracker";
     private static final int REQUESTS_PER_WRITE = 256;
+    private static final int EVENTS_PER_ENTRY = 500;
 
     private static final long REPLAY_INTERVAL_MILLIS = 500;
 
@@ -69,7 +71,8 @@ public final class TrackerVerticle extends ServiceVerticle {
                 config.namespace().redisKey(Streams.EVENTS),
                 fallback,
                 config.queueCapacity(),
-                REQUESTS_PER_WRITE);
+                REQUESTS_PER_WRITE,
+                EVENTS_PER_ENTRY);
         replayer = new JournalReplayer(fallback, appender, REPLAY_INTERVAL_MILLIS);
         return fallback;
     }
@@ -79,15 +82,18 @@ public final class TrackerVerticle extends ServiceVerticle {
                 new EventIntake(EventSchema.load(), config.limits(), new EventFactory(new EventIds(), config.limits()));
         List<ReadinessCheck> checks =
                 List.of(ReadinessCheck.of("redis", this::probeRedis), ReadinessCheck.of("journal", fallback::probe));
-        Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
         Admission admission = new Admission(
                 config.corsOrigins(),
                 TrustedProxies.parse(config.trustedProxies()),
                 limiter(config.ratePerAddress()),
                 limiter(config.ratePerDevice()),
                 config.requestTimeoutMillis());
-        TrackerRoutes.mount(router, intake, appender, admission, registry);
-        return listen(router, config.endpoint());
+        Supplier<Router> routers = () -> {
+            Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
+            TrackerRoutes.mount(router, intake, appender, admission, registry);
+            return router;
+        };
+        return listen(routers, config.endpoint(), config.eventLoops());
     }
 
     /** Redis down is not "not ready": the journal keeps accepting, so it is a degraded state. */

@@ -24,12 +24,18 @@ final class TestTracker implements AutoCloseable {
     /** @param overrides tracker settings for this test class */
     static TestTracker start(DevStack stack, TestNamespace namespace, Map<String, String> overrides) throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of(
-                "REDIS_URL", stack.redisUrl(),
-                "PUSHTECH_NAMESPACE", namespace.value(),
-                "HTTP_HOST", "127.0.0.1",
-                "TRACKER_PORT", "0",
+                "REDIS_URL",
+                stack.redisUrl(),
+                "PUSHTECH_NAMESPACE",
+                namespace.value(),
+                "HTTP_HOST",
+                "127.0.0.1",
+                "TRACKER_PORT",
+                "0",
+                "TRACKER_EVENT_LOOPS",
+                "2",
                 "TRACKER_JOURNAL_DIR",
-                        Files.createTempDirectory("tracker-journal").toString()));
+                Files.createTempDirectory("tracker-journal").toString()));
         settings.putAll(overrides);
         RunningServices services = RunningServices.start(List.of(new TrackerDefinition()), Settings.of(settings));
         return new TestTracker(services, new TrackerStream(stack.redisUrl(), namespace.value() + ":" + Streams.EVENTS));

@@ -23,6 +23,11 @@ public final class Enricher {
         this.properties = properties;
     }
 
+    /** The same privacy rules, for the payloads of rejected events. */
+    public PayloadScrubber payloadScrubber() {
+        return new PayloadScrubber(anonymizer, properties);
+    }
+
     public EnrichedEvent enrich(TrackingEvent event) {
         return new EnrichedEvent(
                 EnrichedEvent.SCHEMA_VERSION,

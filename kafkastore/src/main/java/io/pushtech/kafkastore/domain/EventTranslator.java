@@ -16,15 +16,18 @@ import java.util.Map;
 /**
  * Decides where a stream entry goes: a valid event, enriched, to {@code events}, keyed by device (or user), and a
  * location event also to the compacted {@code locations}, keyed by user (or device); anything that fails
- * validation or enrichment to {@code events.rejected} with the reason and the original payload, never dropped.
+ * validation or enrichment to {@code events.rejected} with the reason and the original payload (under the same
+ * privacy rules: address anonymized, denied properties filtered), never dropped.
  * Pure and thread-safe.
  */
 public final class EventTranslator {
 
     private final Enricher enricher;
+    private final PayloadScrubber scrubber;
 
     public EventTranslator(Enricher enricher) {
         this.enricher = enricher;
+        this.scrubber = enricher.payloadScrubber();
     }
 
     /** The records of a stream entry: its {@code events} field holds a JSON array, its {@code event} field one event. */
@@ -106,11 +109,11 @@ public final class EventTranslator {
                 && event.lng() <= 180;
     }
 
-    private static OutgoingRecord rejected(String entryId, RejectReason reason, String payload) {
+    private OutgoingRecord rejected(String entryId, RejectReason reason, String payload) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", reason.code());
         body.put("streamEntryId", entryId);
-        body.put("payload", payload);
+        body.put("payload", scrubber.scrub(payload));
         return new OutgoingRecord(
                 Topics.EVENTS_REJECTED, null, Json.toText(body).getBytes(StandardCharsets.UTF_8), reason);
     }

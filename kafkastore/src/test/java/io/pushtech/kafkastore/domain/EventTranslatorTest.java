@@ -122,7 +122,7 @@ class EventTranslatorTest {
     }
 
     @Test
-    void enrichmentFailureIsRejectedWithTheOriginalPayload() {
+    void enrichmentFailureIsRejectedWithTheOriginalPayloadItsAddressAnonymized() {
         // Given
         EventTranslator failing = new EventTranslator(new Enricher(
                 new GeoStep(
@@ -144,7 +144,7 @@ class EventTranslatorTest {
         assertThat(record.topic()).isEqualTo(Topics.EVENTS_REJECTED);
         JsonObject body = new JsonObject(new String(record.value(), StandardCharsets.UTF_8));
         assertThat(body.getString("reason")).isEqualTo("enrichment_failed");
-        assertThat(body.getString("payload")).isEqualTo(payload);
+        assertThat(new JsonObject(body.getString("payload"))).isEqualTo(new JsonObject(payload).put("ip", "8.8.8.0"));
     }
 
     @Test

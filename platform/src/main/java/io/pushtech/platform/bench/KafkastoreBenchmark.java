@@ -21,6 +21,9 @@ import redis.clients.jedis.StreamEntryID;
  */
 final class KafkastoreBenchmark {
 
+    /** A moderately loaded tracker merges about this many events into one stream entry. */
+    private static final int EVENTS_PER_ENTRY = 20;
+
     private final PrintStream progress;
     private final int events;
 
@@ -33,9 +36,20 @@ final class KafkastoreBenchmark {
         Path dir = Files.createTempDirectory("pushtech-bench-kafkastore");
         try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")))) {
             double ceiling = drainRate(
-                    stack, dir, "ceiling", Map.of("GEOIP_ENABLED", "false", "KAFKASTORE_DEVICE_DETECTION", "false"));
-            double full = drainRate(stack, dir, "full", Map.of());
+                    stack,
+                    dir,
+                    "ceiling",
+                    events,
+                    Map.of("GEOIP_ENABLED", "false", "KAFKASTORE_DEVICE_DETECTION", "false"));
+            double full = drainRate(stack, dir, "full", events, Map.of());
+            int tuningEvents = events / 5;
+            double defaults = drainRate(stack, dir, "defaults", tuningEvents, Map.of());
+            double noLinger = drainRate(stack, dir, "linger0", tuningEvents, Map.of("KAFKASTORE_LINGER_MS", "0"));
+            double uncompressed = drainRate(stack, dir, "none", tuningEvents, Map.of("KAFKASTORE_COMPRESSION", "none"));
+            double zstd = drainRate(stack, dir, "zstd", tuningEvents, Map.of("KAFKASTORE_COMPRESSION", "zstd"));
             EnrichmentJmh.Result jmh = EnrichmentJmh.run(progress);
+            String tuningReference = String.format(
+                    "defaults (`linger.ms` 10, `lz4`), same %,d events: %,.0f events/s", tuningEvents, defaults);
             return new BenchTable(
                             "bench kafkastore (" + String.format("%,d", events) + " events, kafkastore heap -Xmx512m)")
                     .row(
@@ -49,20 +63,29 @@ final class KafkastoreBenchmark {
                             String.format("%,.0f events/s", jmh.enrichedPerSecond()),
                             String.format(
                                     "parse and write without enrichment: %,.0f events/s", jmh.passThroughPerSecond()),
-                            "—");
+                            "—")
+                    .row("producer `linger.ms` 0", rate(noLinger), tuningReference, "—")
+                    .row("producer `compression.type` none", rate(uncompressed), tuningReference, "—")
+                    .row("producer `compression.type` zstd", rate(zstd), tuningReference, "—");
         } finally {
             StackBenchmark.deleteRecursively(dir);
         }
     }
 
-    private double drainRate(DevStack stack, Path dir, String name, Map<String, String> overrides) throws Exception {
+    private static String rate(double eventsPerSecond) {
+        return String.format("%,.0f events/s", eventsPerSecond);
+    }
+
+    private double drainRate(DevStack stack, Path dir, String name, int events, Map<String, String> overrides)
+            throws Exception {
         Namespace namespace = new Namespace("bench-" + name);
         String stream = namespace.redisKey(Streams.EVENTS);
         String group = namespace.consumerGroup("kafkastore");
         StreamEntryID last;
         try (JedisPooled redis = new JedisPooled(stack.redisUrl())) {
-            progress.printf("filling a stream with %,d events (%s) ...%n", events, name);
-            new RealisticEvents().fill(redis, stream, events);
+            progress.printf(
+                    "filling a stream with %,d events, %d to an entry (%s) ...%n", events, EVENTS_PER_ENTRY, name);
+            new RealisticEvents().fill(redis, stream, events, EVENTS_PER_ENTRY);
             last = redis.xrevrange(stream, "+", "-", 1).get(0).getID();
         }
         Map<String, String> env = new HashMap<>(Map.of(

@@ -4,6 +4,7 @@ import io.pushtech.common.Json;
 import io.pushtech.common.Streams;
 import io.pushtech.common.event.TrackingEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -89,11 +90,19 @@ final class RealisticEvents {
                 + random.nextInt(256);
     }
 
-    /** Appends {@code count} events to {@code stream}, pipelined. */
-    void fill(JedisPooled redis, String stream, int count) {
+    /**
+     * Appends {@code count} events to {@code stream}, pipelined, {@code perEntry} to an entry as a JSON array in
+     * the {@code events} field: the shape the tracker writes when it merges the requests of one group commit.
+     */
+    void fill(JedisPooled redis, String stream, int count, int perEntry) {
         try (var pipeline = redis.pipelined()) {
+            List<TrackingEvent> entry = new ArrayList<>(perEntry);
             for (int i = 0; i < count; i++) {
-                pipeline.xadd(stream, XAddParams.xAddParams(), Map.of(Streams.EVENT_FIELD, Json.toText(next())));
+                entry.add(next());
+                if (entry.size() == perEntry || i == count - 1) {
+                    pipeline.xadd(stream, XAddParams.xAddParams(), Map.of(Streams.EVENTS_FIELD, Json.toText(entry)));
+                    entry.clear();
+                }
                 if (i % 2000 == 1999) {
                     pipeline.sync();
                 }

@@ -1,6 +1,7 @@
 package io.pushtech.tracker.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pushtech.common.Json;
 import io.pushtech.common.event.TrackingEvent;
@@ -27,11 +28,13 @@ final class Intake {
     private final EventSink sink;
     private final RateLimiter perDevice;
     private final MeterRegistry registry;
+    private final Counter accepted;
 
     Intake(EventSink sink, RateLimiter perDevice, MeterRegistry registry) {
         this.sink = sink;
         this.perDevice = perDevice;
         this.registry = registry;
+        this.accepted = registry.counter("tracker.events.accepted");
     }
 
     static JsonNode body(RoutingContext ctx) {
@@ -62,7 +65,7 @@ final class Intake {
         }
         Future.fromCompletionStage(sink.append(events), ctx.vertx().getOrCreateContext())
                 .onSuccess(ignored -> {
-                    registry.counter("tracker.events.accepted").increment(events.size());
+                    accepted.increment(events.size());
                     answer.run();
                 })
                 .onFailure(failure -> {

@@ -61,8 +61,6 @@ public final class EventSchema {
         if (violation.getEvaluationPath().toString().contains("anyOf")) {
             return new Rejection("missing_device", null, "an event needs a deviceId or a userId");
         }
-        System.err.println("ARGS " + violation.getType() + " " + java.util.Arrays.toString(violation.getArguments())
-                + " " + violation.getProperty());
         String code = CODES.getOrDefault(violation.getType(), "invalid_event");
         return new Rejection(code, fieldOf(violation), violation.getMessage().replaceFirst("^\\$\\.?", ""));
     }

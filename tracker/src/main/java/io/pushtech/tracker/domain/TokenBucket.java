@@ -20,8 +20,11 @@ public final class TokenBucket {
 
     /** Takes {@code cost} tokens if there are enough; otherwise takes none and returns the wait in nanoseconds. */
     public synchronized long tryTake(double cost, long nowNanos) {
-        tokens = Math.min(burst, tokens + (nowNanos - updatedNanos) * ratePerNano);
-        updatedNanos = nowNanos;
+        // callers on other threads may pass a time read just before this one's
+        if (nowNanos > updatedNanos) {
+            tokens = Math.min(burst, tokens + (nowNanos - updatedNanos) * ratePerNano);
+            updatedNanos = nowNanos;
+        }
         if (tokens >= cost) {
             tokens -= cost;
             return 0;

@@ -21,9 +21,10 @@ import redis.clients.jedis.params.XAddParams;
 
 /**
  * Appends accepted events to the Redis Stream with group commit: one writer thread takes every request waiting
- * in the queue, writes each request's events as one stream entry, all in one pipelined round trip, and completes
- * the requests when Redis answered. Under load many requests share a round trip; alone, a request costs one.
- * {@link #append} is called from event loops and never blocks; the writer runs on its own thread.
+ * in the queue, serializes their events together into as few stream entries as the entry limit allows (each a
+ * JSON array of events), writes them in one pipelined round trip, and completes the requests when Redis answered.
+ * Under load many requests share an entry and a round trip, which keeps Redis's work per event small; alone, a
+ * request costs one entry and one round trip. {@link #append} is called from event loops and never blocks.
  */
 public final class StreamAppender implements EventSink, AutoCloseable {
 
@@ -35,20 +36,29 @@ public final class StreamAppender implements EventSink, AutoCloseable {
     private final FailedWrites fallback;
     private final BlockingQueue<Pending> queue;
     private final int maxRequestsPerWrite;
+    private final int maxEventsPerEntry;
     private final Thread writer;
     private volatile boolean running = true;
 
     /**
      * @param fallback where a batch goes when Redis fails; it decides whether the requests still succeed
      * @param queueCapacity requests that may wait for the writer; beyond that {@link #append} fails at once
+     * @param maxEventsPerEntry requests are merged into one entry up to this many events (a larger request is an
+     *     entry of its own)
      */
     public StreamAppender(
-            JedisPooled redis, String streamKey, FailedWrites fallback, int queueCapacity, int maxRequestsPerWrite) {
+            JedisPooled redis,
+            String streamKey,
+            FailedWrites fallback,
+            int queueCapacity,
+            int maxRequestsPerWrite,
+            int maxEventsPerEntry) {
         this.redis = redis;
         this.streamKey = streamKey.getBytes(StandardCharsets.UTF_8);
         this.fallback = fallback;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxRequestsPerWrite = maxRequestsPerWrite;
+        this.maxEventsPerEntry = maxEventsPerEntry;
         this.writer = new Thread(this::writeLoop, "tracker-stream-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -56,7 +66,7 @@ public final class StreamAppender implements EventSink, AutoCloseable {
 
     @Override
     public CompletionStage<Void> append(List<TrackingEvent> events) {
-        Pending pending = new Pending(Json.toBytes(events), new CompletableFuture<>());
+        Pending pending = new Pending(events, new CompletableFuture<>());
         if (!queue.offer(pending)) {
             pending.done().completeExceptionally(new SinkOverloadedException("the tracker's write queue is full"));
         }
@@ -84,7 +94,13 @@ public final class StreamAppender implements EventSink, AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
-        List<byte[]> entries = batch.stream().map(Pending::entry).toList();
+        List<byte[]> entries;
+        try {
+            entries = entries(batch);
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.done().completeExceptionally(e));
+            return;
+        }
         try {
             if (fallback.mustDivert()) {
                 fallback.divert(entries);
@@ -103,6 +119,23 @@ public final class StreamAppender implements EventSink, AutoCloseable {
         }
     }
 
+    /** The stream entries of {@code batch}: consecutive requests merged up to the entry limit, in order. */
+    private List<byte[]> entries(List<Pending> batch) {
+        List<byte[]> entries = new ArrayList<>();
+        List<TrackingEvent> entry = new ArrayList<>();
+        for (Pending pending : batch) {
+            if (!entry.isEmpty() && entry.size() + pending.events().size() > maxEventsPerEntry) {
+                entries.add(Json.toBytes(entry));
+                entry.clear();
+            }
+            entry.addAll(pending.events());
+        }
+        if (!entry.isEmpty()) {
+            entries.add(Json.toBytes(entry));
+        }
+        return entries;
+    }
+
     /** Appends {@code entries} (JSON arrays of events) to the stream in one pipelined round trip. */
     public void xadd(List<byte[]> entries) {
         try (var pipeline = redis.pipelined()) {
@@ -119,5 +152,5 @@ public final class StreamAppender implements EventSink, AutoCloseable {
         writer.join(5_000);
     }
 
-    private record Pending(byte[] entry, CompletableFuture<Void> done) {}
+    private record Pending(List<TrackingEvent> events, CompletableFuture<Void> done) {}
 }
