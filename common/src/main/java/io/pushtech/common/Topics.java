@@ -9,6 +9,7 @@ public final class Topics {
     public static final String OFFERS = "offers";
     public static final String LOCATIONS = "locations";
     public static final String MATCHES = "matches";
+    public static final String NOTIFICATIONS_FAILED = "notifications.failed";
 
     private Topics() {}
 }

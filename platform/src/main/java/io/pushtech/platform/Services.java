@@ -3,6 +3,7 @@ package io.pushtech.platform;
 import io.pushtech.common.service.ServiceDefinition;
 import io.pushtech.kafidx.KafidxDefinition;
 import io.pushtech.kafkastore.KafkastoreDefinition;
+import io.pushtech.notifications.NotificationsDefinition;
 import io.pushtech.storage.StorageDefinition;
 import io.pushtech.tracker.TrackerDefinition;
 import java.util.List;
@@ -12,7 +13,11 @@ import java.util.Optional;
 public final class Services {
 
     private static final List<ServiceDefinition> ALL = List.of(
-            new TrackerDefinition(), new KafkastoreDefinition(), new StorageDefinition(), new KafidxDefinition());
+            new TrackerDefinition(),
+            new KafkastoreDefinition(),
+            new StorageDefinition(),
+            new NotificationsDefinition(),
+            new KafidxDefinition());
 
     private Services() {}
 

@@ -7,7 +7,7 @@ import java.util.List;
 /** {@code pushtech bench <name>}: runs a named benchmark and prints its Markdown table. */
 public final class BenchCommand {
 
-    private static final List<String> NAMES = List.of("stack", "tracker", "storage", "kafkastore");
+    private static final List<String> NAMES = List.of("stack", "tracker", "storage", "kafkastore", "notifications");
 
     private final PrintStream out;
     private final PrintStream progress;
@@ -29,6 +29,10 @@ public final class BenchCommand {
             case "storage" -> out.print(new StorageBenchmark(progress).run().markdown());
             case "kafkastore" ->
                 out.print(new KafkastoreBenchmark(progress, Integer.getInteger("pushtech.bench.events", 1_000_000))
+                        .run()
+                        .markdown());
+            case "notifications" ->
+                out.print(new NotificationsBenchmark(progress, Integer.getInteger("pushtech.bench.matches", 100_000))
                         .run()
                         .markdown());
             default ->

@@ -1,0 +1,68 @@
+package io.pushtech.notifications.api;
+
+import io.pushtech.common.http.ApiException;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+
+/**
+ * Requires a bearer token (HS256 JWT signed with the platform secret) and puts its subject, the user
+ * id, in the context under {@link #USER_ID}. Missing, malformed, forged and expired tokens are a
+ * {@code 401} with a code saying which. Where {@code queryParameter} is allowed, the token may come as
+ * {@code ?access_token=} instead, for browsers' {@code EventSource}, which cannot set headers. Runs on the event loop.
+ */
+public final class BearerAuth implements Handler<RoutingContext> {
+
+    public static final String USER_ID = "userId";
+    private static final String PREFIX = "Bearer ";
+
+    public static final String QUERY_PARAMETER = "access_token";
+
+    private final JWTAuth tokens;
+    private final boolean queryParameter;
+
+    public BearerAuth(JWTAuth tokens, boolean queryParameter) {
+        this.tokens = tokens;
+        this.queryParameter = queryParameter;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        String token;
+        if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            token = header.substring(PREFIX.length()).strip();
+        } else if (queryParameter && ctx.request().getParam(QUERY_PARAMETER) != null) {
+            token = ctx.request().getParam(QUERY_PARAMETER).strip();
+        } else {
+            ctx.fail(new ApiException(
+                    401,
+                    "missing_token",
+                    queryParameter
+                            ? "an Authorization: Bearer <token> header or an access_token parameter is required"
+                            : "an Authorization: Bearer <token> header is required"));
+            return;
+        }
+        tokens.authenticate(new TokenCredentials(token))
+                .onSuccess(user -> {
+                    String subject = user.principal().getString("sub");
+                    if (subject == null || subject.isBlank()) {
+                        ctx.fail(new ApiException(401, "invalid_token", "the token names no user (sub)"));
+                        return;
+                    }
+                    ctx.put(USER_ID, subject);
+                    ctx.next();
+                })
+                .onFailure(failure -> ctx.fail(new ApiException(
+                        401,
+                        String.valueOf(failure.getMessage())
+                                        .toLowerCase(Locale.ROOT)
+                                        .contains("expired")
+                                ? "expired_token"
+                                : "invalid_token",
+                        "the bearer token is invalid or expired")));
+    }
+}

@@ -1,0 +1,28 @@
+package io.pushtech.notifications.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the limits need to remember of a user: when the last push went out, and how many pushes the current hour
+ * (which starts at its first push) has seen.
+ */
+public record UserState(String userId, Optional<Instant> lastPushAt, Instant hourStart, int pushesInHour) {
+
+    static final Duration HOUR = Duration.ofHours(1);
+
+    public static UserState fresh(String userId) {
+        return new UserState(userId, Optional.empty(), Instant.EPOCH, 0);
+    }
+
+    /** Pushes sent in the hour that contains {@code now}. */
+    public int pushesInHourAt(Instant now) {
+        return now.isBefore(hourStart.plus(HOUR)) ? pushesInHour : 0;
+    }
+
+    public UserState afterPush(Instant now) {
+        boolean sameHour = now.isBefore(hourStart.plus(HOUR));
+        return new UserState(userId, Optional.of(now), sameHour ? hourStart : now, sameHour ? pushesInHour + 1 : 1);
+    }
+}

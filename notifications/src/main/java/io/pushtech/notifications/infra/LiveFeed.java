@@ -1,0 +1,116 @@
+package io.pushtech.notifications.infra;
+
+import io.pushtech.notifications.domain.Match;
+import io.pushtech.notifications.domain.Role;
+import io.pushtech.notifications.infra.LiveEvents.LiveEvent;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * Feeds the website channel: reads every partition of {@code matches} (no consumer group, so every instance sees
+ * every match and a browser may connect to any of them), starting {@code history} back so events survive a
+ * restart for reconnecting browsers, and publishes each match to both users' {@link LiveEvents}. Runs on its own
+ * thread until {@link #stop()}.
+ */
+public final class LiveFeed implements Runnable {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Consumer<String, byte[]> consumer;
+    private final String topic;
+    private final LiveEvents events;
+    private final Duration history;
+    private final Clock clock;
+    private volatile boolean running = true;
+
+    public LiveFeed(Consumer<String, byte[]> consumer, String topic, LiveEvents events, Duration history, Clock clock) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.events = events;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        try {
+            assign();
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    publish(record);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } finally {
+            consumer.close();
+        }
+    }
+
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    private void assign() {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        long since = clock.millis() - history.toMillis();
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(p -> times.put(p, since));
+        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            OffsetAndTimestamp at = offsets.get(partition);
+            consumer.seek(partition, at == null ? ends.get(partition) : at.offset());
+        }
+    }
+
+    private void publish(ConsumerRecord<String, byte[]> record) {
+        Match match;
+        try {
+            match = MatchCodec.parse(record.value());
+        } catch (RuntimeException e) {
+            return;
+        }
+        String id = record.partition() + "-" + record.offset();
+        for (Role role : Role.values()) {
+            JsonObject body = new JsonObject()
+                    .put("type", match.started() ? "started" : "ended")
+                    .put("role", role.code())
+                    .put("searchId", match.searchId())
+                    .put("offerId", match.offerId())
+                    .put("distance", match.distance())
+                    .put("reason", match.reason())
+                    .put("sequence", match.sequence())
+                    .put("ts", match.ts().toString())
+                    .put(
+                            "offer",
+                            new JsonObject()
+                                    .put("title", match.offerTitle())
+                                    .put("category", match.offerCategory())
+                                    .put(
+                                            "price",
+                                            match.price()
+                                                    .map(p -> new JsonObject()
+                                                            .put("amount", p.amount())
+                                                            .put("currency", p.currency()))
+                                                    .orElse(null)))
+                    .put("search", new JsonObject().put("keywords", match.keywords()));
+            events.publish(match.userIn(role), new LiveEvent(id, "match", body.encode()));
+        }
+    }
+}

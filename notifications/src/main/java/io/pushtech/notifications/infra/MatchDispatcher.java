@@ -1,0 +1,469 @@
+package io.pushtech.notifications.infra;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pushtech.notifications.domain.Delivery;
+import io.pushtech.notifications.domain.FanOut;
+import io.pushtech.notifications.domain.Match;
+import io.pushtech.notifications.domain.MessageRenderer;
+import io.pushtech.notifications.domain.Preferences;
+import io.pushtech.notifications.domain.Push;
+import io.pushtech.notifications.domain.Role;
+import io.pushtech.notifications.domain.UserThrottle;
+import io.pushtech.notifications.infra.NotificationStore.OutboxEntry;
+import io.pushtech.notifications.infra.NotificationStore.PairRecord;
+import io.pushtech.notifications.infra.onesignal.OneSignalApi.CreateNotification;
+import io.pushtech.notifications.infra.onesignal.PushSender;
+import io.pushtech.notifications.infra.onesignal.SendOutcome;
+import io.vertx.core.Context;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns {@code matches} records into pushes, exactly once per match: it decides who is told (the searcher, the
+ * offerer when asked), applies the per-user limits, groups equal messages into one request, writes each push to
+ * the outbox in MongoDB before sending it, and commits a record's offset only once every push it caused was sent
+ * or parked on {@code notifications.failed}. A record read again after a restart finds its push in the outbox:
+ * sent ones are skipped, pending ones are sent again with the same idempotency key. Runs on its own thread until
+ * {@link #stop()}; requests go out on the Vert.x context given.
+ */
+public final class MatchDispatcher implements Runnable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(MatchDispatcher.class);
+    private static final Duration POLL = Duration.ofMillis(20);
+    private static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int MAX_CACHED_USERS = 200_000;
+    private static final Duration MIN_PAIR_MEMORY = Duration.ofHours(1);
+
+    /** Where the dispatcher's work goes and what it is allowed to do. */
+    public record Settings(String appId, Duration renotifyAfter, int maxInFlight, Duration drainTimeout) {}
+
+    private record InFlight(CreateNotification request, List<String> matchIds, List<Ticket> tickets) {}
+
+    private record Completed(UUID key, SendOutcome outcome) {}
+
+    private final Consumer<String, byte[]> consumer;
+    private final String topic;
+    private final NotificationStore store;
+    private final PreferencesCache preferences;
+    private final PushSender sender;
+    private final Context context;
+    private final FailedPushes failed;
+    private final UserThrottle throttle;
+    private final MessageRenderer renderer = new MessageRenderer();
+    private final FanOut fanOut;
+    private final Settings settings;
+    private final Clock clock;
+    private final DispatchMetrics metrics;
+
+    private final OffsetTracker offsets = new OffsetTracker();
+    private final Map<String, UserRecord> users = new HashMap<>();
+    private final CollapseBuffer held = new CollapseBuffer();
+    private final Map<UUID, InFlight> inFlight = new HashMap<>();
+    private final Queue<Completed> completions = new ConcurrentLinkedQueue<>();
+    private long lastCommit;
+    private volatile boolean running = true;
+
+    public MatchDispatcher(
+            Consumer<String, byte[]> consumer,
+            String topic,
+            NotificationStore store,
+            PreferencesCache preferences,
+            PushSender sender,
+            Context context,
+            FailedPushes failed,
+            UserThrottle throttle,
+            int maxRecipients,
+            Settings settings,
+            Clock clock,
+            MeterRegistry registry) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.store = store;
+        this.preferences = preferences;
+        this.sender = sender;
+        this.context = context;
+        this.failed = failed;
+        this.throttle = throttle;
+        this.fanOut = new FanOut(renderer, maxRecipients);
+        this.settings = settings;
+        this.clock = clock;
+        this.metrics = new DispatchMetrics(registry);
+    }
+
+    @Override
+    public void run() {
+        consumer.subscribe(List.of(topic), new Rebalance());
+        try {
+            while (running) {
+                step();
+            }
+            drain();
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOGGER.atError().setCause(e).log("the match dispatcher stopped");
+            throw e;
+        } finally {
+            consumer.close();
+        }
+    }
+
+    /** Stops the loop: pushes in flight get {@code drainTimeout} to finish; safe from any thread. */
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    private void step() {
+        List<Pending> toSend = new ArrayList<>();
+        Map<UUID, Document> outcomes = new HashMap<>();
+        List<Ticket> released = new ArrayList<>();
+        collectCompletions(outcomes, released);
+        flushHeld(toSend, released);
+        if (inFlight.size() >= settings.maxInFlight()) {
+            consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
+        }
+        ConsumerRecords<String, byte[]> records;
+        try {
+            records = consumer.poll(POLL);
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+            records = ConsumerRecords.empty();
+        }
+        if (!records.isEmpty()) {
+            plan(records, toSend, released);
+        }
+        send(toSend);
+        finish(outcomes, released);
+        commit(false);
+    }
+
+    /** A push ready to go, with the records it answers for. */
+    private record Pending(Push push, List<Ticket> tickets, Map<String, Preferences> preferences) {}
+
+    private void plan(ConsumerRecords<String, byte[]> records, List<Pending> toSend, List<Ticket> released) {
+        Instant now = clock.instant();
+        List<Map.Entry<Match, Ticket>> started = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Ticket ticket = new Ticket(new TopicPartition(record.topic(), record.partition()), record.offset());
+            offsets.polled(ticket.partition(), ticket.offset(), 0);
+            Match match;
+            try {
+                match = MatchCodec.parse(record.value());
+            } catch (RuntimeException e) {
+                metrics.unreadable();
+                LOGGER.atWarn()
+                        .addKeyValue("topicName", record.topic())
+                        .addKeyValue("partition", record.partition())
+                        .addKeyValue("offset", record.offset())
+                        .addKeyValue("error", e.getMessage())
+                        .log("skipping unreadable match record");
+                continue;
+            }
+            metrics.record(match.started(), record.timestamp());
+            if (match.started()) {
+                started.add(Map.entry(match, ticket));
+            } else {
+                List<Ticket> cancelled = held.cancel(match.pair());
+                cancelled.forEach(t -> metrics.suppressed("ended_before_push"));
+                released.addAll(cancelled);
+            }
+        }
+        if (started.isEmpty()) {
+            return;
+        }
+        Set<String> userIds = new HashSet<>();
+        started.forEach(e -> {
+            userIds.add(e.getKey().searcherId());
+            userIds.add(e.getKey().offererId());
+        });
+        Map<String, Preferences> prefs = preferences.getAll(userIds);
+        List<Map.Entry<Delivery, Ticket>> deliveries = new ArrayList<>();
+        for (Map.Entry<Match, Ticket> e : started) {
+            for (Role role : Role.values()) {
+                Delivery delivery = new Delivery(e.getKey().userIn(role), role, e.getKey());
+                if (prefs.get(delivery.userId()).wants(role)) {
+                    deliveries.add(Map.entry(delivery, e.getValue()));
+                } else if (role == Role.SEARCHER) {
+                    metrics.suppressed("push_off");
+                }
+            }
+        }
+        loadState(deliveries);
+        Map<UUID, List<Ticket>> resend = new LinkedHashMap<>();
+        List<Delivery> sendNow = new ArrayList<>();
+        Map<String, Ticket> tickets = new HashMap<>();
+        for (Map.Entry<Delivery, Ticket> e : deliveries) {
+            Delivery delivery = e.getKey();
+            Ticket ticket = e.getValue();
+            UserRecord user = users.get(delivery.userId());
+            PairRecord last = user.pairs.get(delivery.match().pair());
+            if (held.holds(delivery) || tickets.containsKey(delivery.id())) {
+                metrics.suppressed("duplicate");
+            } else if (last != null && last.sequence() >= delivery.match().sequence()) {
+                if (inFlight.containsKey(last.key())) {
+                    metrics.suppressed("duplicate");
+                } else {
+                    resend.computeIfAbsent(last.key(), k -> new ArrayList<>()).add(ticket);
+                }
+            } else if (last != null && now.isBefore(last.at().plus(settings.renotifyAfter()))) {
+                metrics.suppressed("already_notified");
+            } else {
+                Preferences p = prefs.get(delivery.userId());
+                switch (throttle.decide(user.state, p, now)) {
+                    case SEND -> {
+                        user.state = user.state.afterPush(now);
+                        sendNow.add(delivery);
+                        tickets.put(delivery.id(), ticket);
+                    }
+                    case COLLAPSE -> {
+                        held.hold(delivery, ticket);
+                        offsets.add(ticket.partition(), ticket.offset(), 1);
+                        metrics.collapsed();
+                    }
+                    case QUIET_HOURS -> metrics.suppressed("quiet_hours");
+                    case HOURLY_LIMIT -> metrics.suppressed("hourly_limit");
+                }
+            }
+        }
+        for (Push push : fanOut.group(sendNow, u -> PushRequests.bySubscription(prefs.get(u)))) {
+            List<Ticket> pushTickets =
+                    push.deliveries().stream().map(d -> tickets.get(d.id())).toList();
+            pushTickets.forEach(t -> offsets.add(t.partition(), t.offset(), 1));
+            toSend.add(new Pending(push, pushTickets, prefs));
+        }
+        resendStored(resend);
+    }
+
+    private void loadState(List<Map.Entry<Delivery, Ticket>> deliveries) {
+        Set<String> missing = new HashSet<>();
+        for (Map.Entry<Delivery, Ticket> e : deliveries) {
+            if (!users.containsKey(e.getKey().userId())) {
+                missing.add(e.getKey().userId());
+            }
+        }
+        if (users.size() + missing.size() > MAX_CACHED_USERS) {
+            users.keySet().retainAll(held.users());
+        }
+        Map<String, UserRecord> loaded = store.users(missing);
+        missing.forEach(u -> users.put(u, loaded.getOrDefault(u, UserRecord.fresh(u))));
+    }
+
+    /** Records read again whose push is in the outbox: pending ones go out again with their stored body and key. */
+    private void resendStored(Map<UUID, List<Ticket>> resend) {
+        if (resend.isEmpty()) {
+            return;
+        }
+        Map<UUID, OutboxEntry> stored = store.outbox(resend.keySet());
+        resend.forEach((key, tickets) -> {
+            OutboxEntry entry = stored.get(key);
+            if (entry == null || !entry.pending()) {
+                metrics.suppressed("duplicate");
+                return;
+            }
+            tickets.forEach(t -> offsets.add(t.partition(), t.offset(), 1));
+            CreateNotification request = CreateNotification.fromJson(new JsonObject(entry.body()));
+            inFlight.put(key, new InFlight(request, List.of(), new ArrayList<>(tickets)));
+            metrics.resent();
+            dispatch(request);
+        });
+    }
+
+    private void flushHeld(List<Pending> toSend, List<Ticket> released) {
+        Instant now = clock.instant();
+        Map<String, List<CollapseBuffer.Held>> due =
+                held.takeDue(u -> !now.isBefore(throttle.collapseUntil(users.get(u).state)));
+        due.forEach((userId, waiting) -> {
+            UserRecord user = users.get(userId);
+            Preferences p = preferences.getAll(List.of(userId)).get(userId);
+            List<Ticket> waitingTickets =
+                    waiting.stream().map(CollapseBuffer.Held::ticket).toList();
+            switch (throttle.decide(user.state, p, now)) {
+                case SEND, COLLAPSE -> {
+                    user.state = user.state.afterPush(now);
+                    List<Delivery> deliveries =
+                            waiting.stream().map(CollapseBuffer.Held::delivery).toList();
+                    Push push = Push.of(renderer.collapsed(deliveries), deliveries);
+                    toSend.add(new Pending(push, waitingTickets, Map.of(userId, p)));
+                }
+                case QUIET_HOURS -> {
+                    metrics.suppressed("quiet_hours");
+                    released.addAll(waitingTickets);
+                }
+                case HOURLY_LIMIT -> {
+                    metrics.suppressed("hourly_limit");
+                    released.addAll(waitingTickets);
+                }
+            }
+        });
+    }
+
+    /** Writes the pushes to the outbox (with the pairs and counters they change), then sends them. */
+    private void send(List<Pending> toSend) {
+        if (toSend.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<OutboxEntry> entries = new ArrayList<>();
+        Map<String, UserRecord> changed = new HashMap<>();
+        Duration keep =
+                settings.renotifyAfter().compareTo(MIN_PAIR_MEMORY) > 0 ? settings.renotifyAfter() : MIN_PAIR_MEMORY;
+        List<CreateNotification> requests = new ArrayList<>();
+        for (Pending pending : toSend) {
+            CreateNotification request = PushRequests.of(settings.appId(), pending.push(), pending.preferences());
+            requests.add(request);
+            entries.add(
+                    new OutboxEntry(pending.push().key(), true, request.toJson().encode()));
+            for (Delivery d : pending.push().deliveries()) {
+                UserRecord user = users.get(d.userId());
+                user.pairs.put(
+                        d.match().pair(),
+                        new PairRecord(
+                                d.match().pair(),
+                                d.match().sequence(),
+                                pending.push().key(),
+                                now));
+                user.prune(now, keep);
+                changed.put(d.userId(), user);
+            }
+            inFlight.put(
+                    pending.push().key(),
+                    new InFlight(request, PushRequests.matchIds(pending.push()), pending.tickets()));
+        }
+        store.recordPending(entries, changed.values());
+        requests.forEach(this::dispatch);
+    }
+
+    private void dispatch(CreateNotification request) {
+        UUID key = request.idempotencyKey();
+        context.runOnContext(v -> sender.send(request)
+                .onComplete(result -> completions.add(new Completed(
+                        key,
+                        result.succeeded()
+                                ? result.result()
+                                : new SendOutcome(
+                                        SendOutcome.Status.GAVE_UP,
+                                        Optional.empty(),
+                                        0,
+                                        List.of(String.valueOf(result.cause())),
+                                        1)))));
+        metrics.requested();
+    }
+
+    private void collectCompletions(Map<UUID, Document> outcomes, List<Ticket> released) {
+        for (Completed done = completions.poll(); done != null; done = completions.poll()) {
+            InFlight flight = inFlight.remove(done.key());
+            if (flight == null) {
+                continue;
+            }
+            SendOutcome outcome = done.outcome();
+            String status;
+            if (outcome.delivered()) {
+                status = outcome.status() == SendOutcome.Status.SENT ? "sent" : "no_recipients";
+                metrics.outcome(status);
+                if (!outcome.errors().isEmpty()) {
+                    LOGGER.atInfo()
+                            .addKeyValue("idempotencyKey", done.key())
+                            .addKeyValue("errors", outcome.errors().size())
+                            .log("OneSignal reported recipients it could not reach");
+                }
+            } else {
+                failed.park(flight.request(), flight.matchIds(), outcome);
+                status = "parked";
+                metrics.outcome(outcome.reason());
+            }
+            outcomes.put(
+                    done.key(),
+                    new Document("status", status)
+                            .append("notificationId", outcome.notificationId().orElse(null)));
+            released.addAll(flight.tickets());
+        }
+    }
+
+    private void finish(Map<UUID, Document> outcomes, List<Ticket> released) {
+        if (!outcomes.isEmpty()) {
+            store.recordOutcomes(outcomes);
+        }
+        released.forEach(t -> offsets.done(t.partition(), t.offset()));
+    }
+
+    private void commit(boolean now) {
+        long time = System.nanoTime();
+        if (!now && time - lastCommit < COMMIT_INTERVAL_NANOS) {
+            return;
+        }
+        lastCommit = time;
+        var commit = offsets.toCommit();
+        if (!commit.isEmpty()) {
+            consumer.commitSync(commit);
+        }
+    }
+
+    /** At stop: waits a while for the pushes in flight, records them and commits what is done. */
+    private void drain() {
+        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            Map<UUID, Document> outcomes = new HashMap<>();
+            List<Ticket> released = new ArrayList<>();
+            collectCompletions(outcomes, released);
+            finish(outcomes, released);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        commit(true);
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            var commit = offsets.toCommit();
+            commit.keySet().retainAll(partitions);
+            if (!commit.isEmpty()) {
+                consumer.commitSync(commit);
+            }
+            held.forget(partitions);
+            offsets.forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // Another instance may have notified for these partitions: read its state from MongoDB again.
+            users.keySet().retainAll(held.users());
+        }
+    }
+}

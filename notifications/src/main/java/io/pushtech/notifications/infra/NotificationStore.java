@@ -1,0 +1,184 @@
+package io.pushtech.notifications.infra;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import io.pushtech.notifications.domain.UserState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+
+/**
+ * The dispatcher's state in MongoDB, so a restart neither loses nor repeats a push: every push with its request
+ * body, written before it is sent ({@code notification_outbox}), the pushes that went out or were parked
+ * ({@code notification_sent}), and per user the limit counters and the last push of each recent pair
+ * ({@code notification_users}). Only {@code _id} look-ups, {@code $in} and bulk writes; new documents are inserted
+ * rather than upserted, which is much cheaper on some servers. Blocking: the dispatcher thread calls it.
+ */
+public final class NotificationStore {
+
+    static final String OUTBOX = "notification_outbox";
+    static final String SENT = "notification_sent";
+    static final String USERS = "notification_users";
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoCollection<Document> outbox;
+    private final MongoCollection<Document> sent;
+    private final MongoCollection<Document> users;
+
+    public NotificationStore(MongoDatabase database) {
+        this.outbox = database.getCollection(OUTBOX);
+        this.sent = database.getCollection(SENT);
+        this.users = database.getCollection(USERS);
+    }
+
+    /** The last push of a pair to a user: the pair's sequence it announced, its key, and when. */
+    public record PairRecord(String pair, long sequence, UUID key, Instant at) {}
+
+    /** A push as it was sent; {@code pending} until it went out or was parked. */
+    public record OutboxEntry(UUID key, boolean pending, String body) {}
+
+    /** The stored users among {@code userIds}. */
+    Map<String, UserRecord> users(Collection<String> userIds) {
+        Map<String, UserRecord> found = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return found;
+        }
+        for (Document doc : users.find(Filters.in("_id", userIds))) {
+            Date last = doc.getDate("lastPushAt");
+            UserState state = new UserState(
+                    doc.getString("_id"),
+                    Optional.ofNullable(last).map(Date::toInstant),
+                    doc.getDate("hourStart").toInstant(),
+                    doc.getInteger("pushesInHour", 0));
+            Map<String, PairRecord> pairs = new HashMap<>();
+            for (Document p : doc.getList("pairs", Document.class, List.of())) {
+                PairRecord record = new PairRecord(
+                        p.getString("pair"),
+                        p.get("sequence", Number.class).longValue(),
+                        UUID.fromString(p.getString("key")),
+                        p.getDate("at").toInstant());
+                pairs.put(record.pair(), record);
+            }
+            found.put(state.userId(), new UserRecord(state, pairs, true));
+        }
+        return found;
+    }
+
+    /** The pushes of {@code keys} in the outbox, each pending unless it was recorded as done. */
+    public Map<UUID, OutboxEntry> outbox(Collection<UUID> keys) {
+        Map<UUID, OutboxEntry> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        List<String> ids = keys.stream().map(UUID::toString).toList();
+        Set<String> done = new HashSet<>();
+        sent.find(Filters.in("_id", ids)).forEach(doc -> done.add(doc.getString("_id")));
+        for (Document doc : outbox.find(Filters.in("_id", ids))) {
+            UUID key = UUID.fromString(doc.getString("_id"));
+            found.put(key, new OutboxEntry(key, !done.contains(doc.getString("_id")), doc.getString("body")));
+        }
+        return found;
+    }
+
+    /** Writes what is about to be sent: the pushes, and the users whose counters and pairs they change. */
+    void recordPending(Collection<OutboxEntry> entries, Collection<UserRecord> changed) {
+        List<WriteModel<Document>> outboxWrites = new ArrayList<>();
+        for (OutboxEntry entry : entries) {
+            outboxWrites.add(
+                    new InsertOneModel<>(new Document("_id", entry.key().toString())
+                            .append("body", entry.body())
+                            .append("at", new Date())));
+        }
+        List<WriteModel<Document>> userWrites = new ArrayList<>();
+        for (UserRecord user : changed) {
+            Document doc = encode(user);
+            userWrites.add(
+                    user.stored
+                            ? new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, UPSERT)
+                            : new InsertOneModel<>(doc));
+        }
+        insert(outbox, outboxWrites);
+        List<Integer> existing = insert(users, userWrites);
+        if (!existing.isEmpty()) {
+            // Another instance stored these users after we read them: ours is the newer state.
+            List<WriteModel<Document>> replaces = new ArrayList<>();
+            for (int index : existing) {
+                Document doc = ((InsertOneModel<Document>) userWrites.get(index)).getDocument();
+                replaces.add(new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, UPSERT));
+            }
+            users.bulkWrite(replaces);
+        }
+        changed.forEach(u -> u.stored = true);
+    }
+
+    /** Records pushes as done: {@code sent}, {@code no_recipients} or {@code parked}, with OneSignal's id if any. */
+    public void recordOutcomes(Map<UUID, Document> outcomes) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        outcomes.forEach((key, outcome) -> writes.add(new InsertOneModel<>(new Document("_id", key.toString())
+                .append("status", outcome.getString("status"))
+                .append("notificationId", outcome.getString("notificationId"))
+                .append("at", new Date()))));
+        insert(sent, writes);
+    }
+
+    /** Fails unless MongoDB answers; for readiness. */
+    public void probe() {
+        users.find(Filters.eq("_id", "")).first();
+    }
+
+    private static Document encode(UserRecord user) {
+        List<Document> pairs = new ArrayList<>();
+        for (PairRecord p : user.pairs.values()) {
+            pairs.add(new Document("pair", p.pair())
+                    .append("sequence", p.sequence())
+                    .append("key", p.key().toString())
+                    .append("at", Date.from(p.at())));
+        }
+        return new Document("_id", user.state.userId())
+                .append("lastPushAt", user.state.lastPushAt().map(Date::from).orElse(null))
+                .append("hourStart", Date.from(user.state.hourStart()))
+                .append("pushesInHour", user.state.pushesInHour())
+                .append("pairs", pairs);
+    }
+
+    /**
+     * Bulk-writes {@code writes} in any order; returns the indexes of inserts whose document existed already (a
+     * push written again after a restart), which are not errors.
+     */
+    private static List<Integer> insert(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        List<Integer> existing = new ArrayList<>();
+        if (writes.isEmpty()) {
+            return existing;
+        }
+        try {
+            collection.bulkWrite(writes, UNORDERED);
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing.add(error.getIndex());
+            }
+        }
+        return existing;
+    }
+}

@@ -1,0 +1,294 @@
+package io.pushtech.platform.bench;
+
+import io.pushtech.common.Json;
+import io.pushtech.common.Namespace;
+import io.pushtech.common.Topics;
+import io.pushtech.common.config.Settings;
+import io.pushtech.common.kafka.KafkaClientProperties;
+import io.pushtech.common.kafka.TopicSpecs;
+import io.pushtech.common.service.RunningServices;
+import io.pushtech.devstack.DevStack;
+import io.pushtech.devstack.DevStackOptions;
+import io.pushtech.devstack.FakeOneSignal;
+import io.pushtech.notifications.NotificationsDefinition;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * {@code pushtech bench notifications}: notifications in process against a local fake OneSignal, on the real
+ * development stack. Throughput: a {@code matches} topic filled beforehand (each new offer matching five searchers
+ * nearby, so requests fan out) drained into requests, beside a bare consumer reading and parsing the same topic.
+ * Latency: matches produced at 1 000 a second, from the record's send to its request arriving at the fake,
+ * beside the Kafka hop alone (the same records read by a bare consumer).
+ */
+final class NotificationsBenchmark {
+
+    private static final String APP_ID = "0b3c2d1e-4f5a-6b7c-8d9e-0f1a2b3c4d5e";
+    private static final String API_KEY = "bench-key";
+    private static final String SECRET = "bench-secret-0123456789-0123456789-abcdef";
+    private static final int SEARCHERS_PER_OFFER = 5;
+    private static final int RATE = 1000;
+    private static final int LOW_RATE = 100;
+    private static final int LATENCY_SECONDS = 10;
+
+    private final PrintStream progress;
+    private final int matches;
+
+    NotificationsBenchmark(PrintStream progress, int matches) {
+        this.progress = progress;
+        this.matches = matches;
+    }
+
+    BenchTable run() throws Exception {
+        Path dir = Files.createTempDirectory("pushtech-bench-notifications");
+        try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")));
+                FakeOneSignal oneSignal = FakeOneSignal.start(APP_ID, API_KEY)) {
+            Throughput throughput = throughput(stack, oneSignal);
+            double bare = bareRead(stack, new Namespace("bench-throughput"));
+            oneSignal.reset();
+            LatencyRun latency = latency(stack, oneSignal, RATE, "bench-latency");
+            oneSignal.reset();
+            LatencyRun low = latency(stack, oneSignal, LOW_RATE, "bench-latency-low");
+            return new BenchTable("bench notifications (" + String.format("%,d", matches) + " matches; "
+                            + LATENCY_SECONDS + " s at " + RATE + " and at " + LOW_RATE + " matches/s)")
+                    .row(
+                            "matches/s from `matches` to requests at OneSignal (5 searchers per offer)",
+                            String.format(
+                                    "%,.0f matches/s (%,.0f requests/s)",
+                                    throughput.matchesPerSecond(), throughput.requestsPerSecond()),
+                            String.format("bare consumer reading and parsing the topic: %,.0f records/s", bare),
+                            "≥ 5 000 matches/s")
+                    .row(
+                            "record → request p50 / p99 at " + RATE + " matches/s",
+                            String.format(
+                                    "%.1f / %.1f ms",
+                                    latency.service().percentileMillis(50),
+                                    latency.service().percentileMillis(99)),
+                            String.format(
+                                    "Kafka hop alone (produce → bare consumer): %.1f / %.1f ms",
+                                    latency.kafka().percentileMillis(50),
+                                    latency.kafka().percentileMillis(99)),
+                            "p99 < 50 ms")
+                    .row(
+                            "record → request p50 / p99 at " + LOW_RATE + " matches/s",
+                            String.format(
+                                    "%.1f / %.1f ms",
+                                    low.service().percentileMillis(50),
+                                    low.service().percentileMillis(99)),
+                            String.format(
+                                    "Kafka hop alone: %.1f / %.1f ms",
+                                    low.kafka().percentileMillis(50),
+                                    low.kafka().percentileMillis(99)),
+                            "—")
+                    .row(
+                            "requests answered 429 / API violations",
+                            oneSignal.received().stream()
+                                            .filter(r -> r.status() == 429)
+                                            .count() + " / "
+                                    + oneSignal.violations().size(),
+                            "—",
+                            "0 / 0");
+        } finally {
+            StackBenchmark.deleteRecursively(dir);
+        }
+    }
+
+    private record Throughput(double matchesPerSecond, double requestsPerSecond) {}
+
+    private record LatencyRun(Latencies service, Latencies kafka) {}
+
+    private Throughput throughput(DevStack stack, FakeOneSignal oneSignal) throws Exception {
+        Namespace namespace = new Namespace("bench-throughput");
+        progress.printf("producing %,d matches ...%n", matches);
+        try (KafkaProducer<String, byte[]> producer = producer(stack)) {
+            createTopic(stack, namespace);
+            for (int i = 0; i < matches; i++) {
+                int offer = i / SEARCHERS_PER_OFFER;
+                send(producer, namespace, "s" + i, "o" + offer, "user-" + i, 300 + (i % SEARCHERS_PER_OFFER));
+            }
+            producer.flush();
+        }
+        AtomicLong covered = new AtomicLong();
+        AtomicLong first = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        oneSignal.onRequest(r -> {
+            if (r.status() == 200 && !r.duplicate()) {
+                first.compareAndSet(0, r.arrivalNanos());
+                last.set(r.arrivalNanos());
+                covered.addAndGet(r.externalIds().size());
+            }
+        });
+        progress.println("draining them into the fake OneSignal ...");
+        try (RunningServices ignored = start(stack, oneSignal, namespace)) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (covered.get() < matches && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        if (covered.get() < matches) {
+            throw new IllegalStateException("only " + covered.get() + " of " + matches + " matches were pushed");
+        }
+        double seconds = (last.get() - first.get()) / 1e9;
+        long requests = oneSignal.sent().size();
+        return new Throughput(matches / seconds, requests / seconds);
+    }
+
+    private double bareRead(DevStack stack, Namespace namespace) {
+        progress.println("reading the same topic with a bare consumer ...");
+        var properties =
+                KafkaClientProperties.consumer(stack.kafkaBootstrap(), namespace.consumerGroup("bare"), "bench-bare");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
+            consumer.subscribe(List.of(namespace.topic(Topics.MATCHES)));
+            long read = 0;
+            long start = 0;
+            while (read < matches) {
+                for (var record : consumer.poll(Duration.ofMillis(100))) {
+                    if (start == 0) {
+                        start = System.nanoTime();
+                    }
+                    Json.tree(record.value());
+                    read++;
+                }
+            }
+            return read / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private LatencyRun latency(DevStack stack, FakeOneSignal oneSignal, int rate, String name) throws Exception {
+        Namespace namespace = new Namespace(name);
+        int total = rate * LATENCY_SECONDS;
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Latencies service = new Latencies(total);
+        Latencies kafka = new Latencies(total);
+        oneSignal.onRequest(r -> {
+            Object searchId = r.data() == null ? null : r.data().get("searchId");
+            Long sent = searchId == null ? null : sentAt.get(searchId.toString());
+            if (sent != null && r.status() == 200 && !r.duplicate()) {
+                synchronized (service) {
+                    service.add(r.arrivalNanos() - sent);
+                }
+            }
+        });
+        createTopic(stack, namespace);
+        progress.printf("sending %,d matches at %,d a second ...%n", total, rate);
+        try (RunningServices ignored = start(stack, oneSignal, namespace);
+                KafkaProducer<String, byte[]> producer = producer(stack);
+                KafkaConsumer<String, byte[]> bare = new KafkaConsumer<>(KafkaClientProperties.consumer(
+                        stack.kafkaBootstrap(), namespace.consumerGroup("bare"), "bench-bare-latency"))) {
+            bare.subscribe(List.of(namespace.topic(Topics.MATCHES)));
+            Thread reader = new Thread(() -> {
+                int seen = 0;
+                while (seen < total) {
+                    for (var record : bare.poll(Duration.ofMillis(50))) {
+                        long now = System.nanoTime();
+                        Long sent = sentAt.get(
+                                record.key().substring(0, record.key().indexOf('|')));
+                        if (sent != null) {
+                            kafka.add(now - sent);
+                        }
+                        seen++;
+                    }
+                }
+            });
+            reader.start();
+            Thread.sleep(3000);
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                long due = start + i * (1_000_000_000L / rate);
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                sentAt.put("ls" + i, System.nanoTime());
+                send(producer, namespace, "ls" + i, "lo" + i, "luser-" + i, 400);
+            }
+            producer.flush();
+            reader.join(Duration.ofMinutes(2).toMillis());
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (service.count() < total && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        return new LatencyRun(service, kafka);
+    }
+
+    private static RunningServices start(DevStack stack, FakeOneSignal oneSignal, Namespace namespace)
+            throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP",
+                stack.kafkaBootstrap(),
+                "MONGO_URI",
+                stack.mongoUri(),
+                "PUSHTECH_NAMESPACE",
+                namespace.value(),
+                "HTTP_HOST",
+                "127.0.0.1",
+                "NOTIFICATIONS_PORT",
+                "0",
+                "PUSHTECH_JWT_SECRET",
+                SECRET,
+                "ONESIGNAL_API_URL",
+                oneSignal.url(),
+                "ONESIGNAL_APP_ID",
+                APP_ID,
+                "ONESIGNAL_API_KEY",
+                API_KEY,
+                "NOTIFICATIONS_RATE_PER_SECOND",
+                "6000"));
+        return RunningServices.start(List.of(new NotificationsDefinition()), Settings.of(settings));
+    }
+
+    private static void createTopic(DevStack stack, Namespace namespace) throws Exception {
+        try (Admin admin = Admin.create(KafkaClientProperties.admin(stack.kafkaBootstrap(), "bench"))) {
+            new io.pushtech.common.kafka.TopicCreator(admin)
+                    .ensure(List.of(new TopicSpecs(namespace, 4, 1).log(Topics.MATCHES)));
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer(DevStack stack) {
+        return new KafkaProducer<>(KafkaClientProperties.producer(stack.kafkaBootstrap(), "bench"));
+    }
+
+    private static void send(
+            KafkaProducer<String, byte[]> producer,
+            Namespace namespace,
+            String searchId,
+            String offerId,
+            String searcher,
+            double distance) {
+        var match = Json.object();
+        match.put("type", "started").put("searchId", searchId).put("offerId", offerId);
+        match.putObject("searchLocation").put("lat", 52.529).put("lng", 13.405);
+        match.putObject("offerLocation").put("lat", 52.52).put("lng", 13.405);
+        match.put("distance", distance).put("reason", "created").put("sequence", 1);
+        match.put("ts", Instant.now().toString());
+        match.putObject("search")
+                .put("id", searchId)
+                .put("ownerId", searcher)
+                .put("keywords", "red bike")
+                .put("category", "bikes");
+        var offer = match.putObject("offer")
+                .put("id", offerId)
+                .put("ownerId", "offerer-" + offerId)
+                .put("title", "Red bike " + offerId)
+                .put("category", "bikes");
+        offer.putObject("price").put("amount", 120).put("currency", "EUR");
+        offer.putArray("imageIds");
+        producer.send(new ProducerRecord<>(
+                namespace.topic(Topics.MATCHES),
+                searchId + "|" + offerId,
+                Json.toText(match).getBytes(StandardCharsets.UTF_8)));
+    }
+}
