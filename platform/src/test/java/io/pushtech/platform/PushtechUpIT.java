@@ -28,7 +28,8 @@ class PushtechUpIT {
         // Given
         try (PlatformProcess platform = PlatformProcess.up(dataDir, LOGS.resolve("pushtech-up-first.log"))) {
             assertThat(platform.addresses())
-                    .containsKeys("kafka", "redis", "mongodb", "tracker", "kafkastore", "storage", "notifications", "kafidx");
+                    .containsKeys(
+                            "kafka", "redis", "mongodb", "tracker", "kafkastore", "storage", "notifications", "kafidx");
 
             // When
             var ping = get(platform.address("tracker") + "/t/location?deviceId=d1&lat=52.52&lng=13.40");
