@@ -418,7 +418,7 @@ public final class MatchDispatcher implements Runnable {
     /**
      * Records the parked pushes and releases the records of the finished ones. Pushes that went out are not
      * recorded: a record read again before its offset was committed sends its push again with the same idempotency
-     * key, which OneSignal (and the fake) answers without sending twice; a parked one must not be parked twice.
+     * key, which OneSignal answers without sending it twice; a parked one must not be parked twice.
      */
     private void finish(Map<UUID, String> parked, List<Ticket> released) {
         if (!parked.isEmpty()) {
