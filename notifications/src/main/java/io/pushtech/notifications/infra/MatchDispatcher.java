@@ -38,7 +38,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * Turns {@code matches} records into pushes, exactly once per match: it decides who is told (the searcher, the
  * offerer when asked), applies the per-user limits, groups equal messages into one request, writes each push to
  * the outbox in MongoDB before sending it, and commits a record's offset only once every push it caused was sent
- * or parked on {@code notifications.failed}. A record read again after a restart finds its push in the outbox:
- * sent ones are skipped, pending ones are sent again with the same idempotency key. Runs on its own thread until
+ * or parked on {@code notifications.failed}. All MongoDB writes of a poll go out together, one bulk write per
+ * collection, before any of its pushes is sent. A record read again after a restart finds its push in the outbox:
+ * parked ones are skipped, others are sent again with the stored body and the same idempotency key (OneSignal
+ * does not send a key twice), so pushes that went out need no second write. Runs on its own thread until
  * {@link #stop()}; requests go out on the Vert.x context given.
  */
 public final class MatchDispatcher implements Runnable {
@@ -56,6 +57,7 @@ public final class MatchDispatcher implements Runnable {
     private static final Duration POLL = Duration.ofMillis(20);
     private static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int MAX_CACHED_USERS = 200_000;
+    private static final int MAX_DELIVERED = 100_000;
     private static final Duration MIN_PAIR_MEMORY = Duration.ofHours(1);
 
     /** Where the dispatcher's work goes and what it is allowed to do. */
@@ -83,6 +85,14 @@ public final class MatchDispatcher implements Runnable {
     private final Map<String, UserRecord> users = new HashMap<>();
     private final CollapseBuffer held = new CollapseBuffer();
     private final Map<UUID, InFlight> inFlight = new HashMap<>();
+    /** Pushes this instance saw go out, newest last: a duplicate record of theirs is dropped without MongoDB. */
+    private final Map<UUID, Boolean> delivered = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+            return size() > MAX_DELIVERED;
+        }
+    };
+
     private final Queue<Completed> completions = new ConcurrentLinkedQueue<>();
     private long lastCommit;
     private volatile boolean running = true;
@@ -142,9 +152,9 @@ public final class MatchDispatcher implements Runnable {
 
     private void step() {
         List<Pending> toSend = new ArrayList<>();
-        Map<UUID, Document> outcomes = new HashMap<>();
+        Map<UUID, String> parked = new HashMap<>();
         List<Ticket> released = new ArrayList<>();
-        collectCompletions(outcomes, released);
+        collectCompletions(parked, released);
         flushHeld(toSend, released);
         if (inFlight.size() >= settings.maxInFlight()) {
             consumer.pause(consumer.assignment());
@@ -164,7 +174,7 @@ public final class MatchDispatcher implements Runnable {
             plan(records, toSend, released);
         }
         send(toSend);
-        finish(outcomes, released);
+        finish(parked, released);
         commit(false);
     }
 
@@ -231,7 +241,7 @@ public final class MatchDispatcher implements Runnable {
             if (held.holds(delivery) || tickets.containsKey(delivery.id())) {
                 metrics.suppressed("duplicate");
             } else if (last != null && last.sequence() >= delivery.match().sequence()) {
-                if (inFlight.containsKey(last.key())) {
+                if (inFlight.containsKey(last.key()) || delivered.containsKey(last.key())) {
                     metrics.suppressed("duplicate");
                 } else {
                     resend.computeIfAbsent(last.key(), k -> new ArrayList<>()).add(ticket);
@@ -380,17 +390,16 @@ public final class MatchDispatcher implements Runnable {
         metrics.requested();
     }
 
-    private void collectCompletions(Map<UUID, Document> outcomes, List<Ticket> released) {
+    private void collectCompletions(Map<UUID, String> parked, List<Ticket> released) {
         for (Completed done = completions.poll(); done != null; done = completions.poll()) {
             InFlight flight = inFlight.remove(done.key());
             if (flight == null) {
                 continue;
             }
             SendOutcome outcome = done.outcome();
-            String status;
             if (outcome.delivered()) {
-                status = outcome.status() == SendOutcome.Status.SENT ? "sent" : "no_recipients";
-                metrics.outcome(status);
+                delivered.put(done.key(), Boolean.TRUE);
+                metrics.outcome(outcome.status() == SendOutcome.Status.SENT ? "sent" : "no_recipients");
                 if (!outcome.errors().isEmpty()) {
                     LOGGER.atInfo()
                             .addKeyValue("idempotencyKey", done.key())
@@ -399,20 +408,21 @@ public final class MatchDispatcher implements Runnable {
                 }
             } else {
                 failed.park(flight.request(), flight.matchIds(), outcome);
-                status = "parked";
+                parked.put(done.key(), outcome.reason());
                 metrics.outcome(outcome.reason());
             }
-            outcomes.put(
-                    done.key(),
-                    new Document("status", status)
-                            .append("notificationId", outcome.notificationId().orElse(null)));
             released.addAll(flight.tickets());
         }
     }
 
-    private void finish(Map<UUID, Document> outcomes, List<Ticket> released) {
-        if (!outcomes.isEmpty()) {
-            store.recordOutcomes(outcomes);
+    /**
+     * Records the parked pushes and releases the records of the finished ones. Pushes that went out are not
+     * recorded: a record read again before its offset was committed sends its push again with the same idempotency
+     * key, which OneSignal answers without sending it twice; a parked one must not be parked twice.
+     */
+    private void finish(Map<UUID, String> parked, List<Ticket> released) {
+        if (!parked.isEmpty()) {
+            store.recordParked(parked);
         }
         released.forEach(t -> offsets.done(t.partition(), t.offset()));
     }
@@ -424,8 +434,19 @@ public final class MatchDispatcher implements Runnable {
         }
         lastCommit = time;
         var commit = offsets.toCommit();
-        if (!commit.isEmpty()) {
+        if (commit.isEmpty()) {
+            return;
+        }
+        if (now) {
             consumer.commitSync(commit);
+        } else {
+            // Not waiting keeps the loop going; a commit that fails is superseded by the next one, and records read
+            // again meanwhile are recognised like after a restart.
+            consumer.commitAsync(commit, (done, e) -> {
+                if (e != null) {
+                    LOGGER.atWarn().addKeyValue("error", e.getMessage()).log("an offset commit failed");
+                }
+            });
         }
     }
 
@@ -433,10 +454,10 @@ public final class MatchDispatcher implements Runnable {
     private void drain() {
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
         while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
-            Map<UUID, Document> outcomes = new HashMap<>();
+            Map<UUID, String> parked = new HashMap<>();
             List<Ticket> released = new ArrayList<>();
-            collectCompletions(outcomes, released);
-            finish(outcomes, released);
+            collectCompletions(parked, released);
+            finish(parked, released);
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

@@ -26,34 +26,36 @@ import org.bson.Document;
 
 /**
  * The dispatcher's state in MongoDB, so a restart neither loses nor repeats a push: every push with its request
- * body, written before it is sent ({@code notification_outbox}), the pushes that went out or were parked
- * ({@code notification_sent}), and per user the limit counters and the last push of each recent pair
- * ({@code notification_users}). Only {@code _id} look-ups, {@code $in} and bulk writes; new documents are inserted
- * rather than upserted, which is much cheaper on some servers. Blocking: the dispatcher thread calls it.
+ * body, written before it is sent ({@code notification_outbox}), the pushes that were parked rather than sent
+ * ({@code notification_parked}), and per user the limit counters and the last push of each recent pair
+ * ({@code notification_users}). Pushes that went out are not marked: one sent again carries the same idempotency
+ * key, which OneSignal answers without sending it twice. Only {@code _id} look-ups, {@code $in} and one bulk write
+ * per collection and batch; new documents are inserted rather than upserted, which is much cheaper on some
+ * servers. Blocking: the dispatcher thread calls it.
  */
 public final class NotificationStore {
 
     static final String OUTBOX = "notification_outbox";
-    static final String SENT = "notification_sent";
+    static final String PARKED = "notification_parked";
     static final String USERS = "notification_users";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoCollection<Document> outbox;
-    private final MongoCollection<Document> sent;
+    private final MongoCollection<Document> parked;
     private final MongoCollection<Document> users;
 
     public NotificationStore(MongoDatabase database) {
         this.outbox = database.getCollection(OUTBOX);
-        this.sent = database.getCollection(SENT);
+        this.parked = database.getCollection(PARKED);
         this.users = database.getCollection(USERS);
     }
 
     /** The last push of a pair to a user: the pair's sequence it announced, its key, and when. */
     public record PairRecord(String pair, long sequence, UUID key, Instant at) {}
 
-    /** A push as it was sent; {@code pending} until it went out or was parked. */
+    /** A push as it was sent; {@code pending} unless it was parked. */
     public record OutboxEntry(UUID key, boolean pending, String body) {}
 
     /** The stored users among {@code userIds}. */
@@ -83,7 +85,7 @@ public final class NotificationStore {
         return found;
     }
 
-    /** The pushes of {@code keys} in the outbox, each pending unless it was recorded as done. */
+    /** The pushes of {@code keys} in the outbox, each pending unless it was parked. */
     public Map<UUID, OutboxEntry> outbox(Collection<UUID> keys) {
         Map<UUID, OutboxEntry> found = new HashMap<>();
         if (keys.isEmpty()) {
@@ -91,7 +93,7 @@ public final class NotificationStore {
         }
         List<String> ids = keys.stream().map(UUID::toString).toList();
         Set<String> done = new HashSet<>();
-        sent.find(Filters.in("_id", ids)).forEach(doc -> done.add(doc.getString("_id")));
+        parked.find(Filters.in("_id", ids)).forEach(doc -> done.add(doc.getString("_id")));
         for (Document doc : outbox.find(Filters.in("_id", ids))) {
             UUID key = UUID.fromString(doc.getString("_id"));
             found.put(key, new OutboxEntry(key, !done.contains(doc.getString("_id")), doc.getString("body")));
@@ -130,14 +132,12 @@ public final class NotificationStore {
         changed.forEach(u -> u.stored = true);
     }
 
-    /** Records pushes as done: {@code sent}, {@code no_recipients} or {@code parked}, with OneSignal's id if any. */
-    public void recordOutcomes(Map<UUID, Document> outcomes) {
+    /** Records pushes parked on {@code notifications.failed} (key to reason), so they are not sent again. */
+    public void recordParked(Map<UUID, String> reasons) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        outcomes.forEach((key, outcome) -> writes.add(new InsertOneModel<>(new Document("_id", key.toString())
-                .append("status", outcome.getString("status"))
-                .append("notificationId", outcome.getString("notificationId"))
-                .append("at", new Date()))));
-        insert(sent, writes);
+        reasons.forEach((key, reason) -> writes.add(new InsertOneModel<>(
+                new Document("_id", key.toString()).append("reason", reason).append("at", new Date()))));
+        insert(parked, writes);
     }
 
     /** Fails unless MongoDB answers; for readiness. */
