@@ -34,8 +34,8 @@ import java.util.Map;
  *
  * <p>An operation without a request body is checked on the event loop with validators built once per
  * parameter: {@code vertx-openapi}'s {@link RequestValidator} builds a schema validator for every value
- * (copying the contract's whole schema lookup) and runs on an ordered worker task, which made it the bulk
- * of a nearby query's time. The checks and the errors are the ones that validator makes. An operation with
+ * (copying the contract's whole schema lookup) and runs on an ordered worker task, which made it the largest part
+ * of a nearby query's server time. The checks and the errors are the ones that validator makes. An operation with
  * a body (a write, which waits for Kafka anyway) goes through the {@link RequestValidator} itself.
  */
 final class OpenApiValidation {
