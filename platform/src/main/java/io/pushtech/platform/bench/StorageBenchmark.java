@@ -166,7 +166,8 @@ final class StorageBenchmark {
                         "—",
                         "—")
                 .row(
-                        "storage service: nearby offers over HTTP per second (one client, " + (int) QUERY_RADIUS
+                        "storage service: nearby offers over HTTP per second (" + StorageServiceBenchmark.CLIENTS
+                                + " clients, " + (int) QUERY_RADIUS
                                 + " m, first " + QUERY_COUNT + ")",
                         Math.round(service.httpPerSecond()) + "/s",
                         "Redis GEOSEARCH, same points: " + Math.round(service.redisPerSecond()) + "/s",

@@ -19,8 +19,12 @@ import io.pushtech.storage.infra.ItemChange;
 import io.pushtech.storage.infra.ItemCodec;
 import io.pushtech.storage.infra.ItemLog;
 import io.pushtech.storage.infra.ItemMaterializer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,7 +37,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,6 +70,10 @@ final class StorageServiceBenchmark {
     private static final int QUERIES = 5_000;
     private static final double QUERY_RADIUS = 1000;
     private static final int QUERY_COUNT = 20;
+    /** Query clients at once, each sending one query after another on a kept-alive connection. */
+    static final int CLIENTS = 4;
+
+    private static final int QUERY_WARM_UP = 200;
     private static final String SECRET = "bench-storage-secret-0123456789-abcdefghij";
     private static final String GEO_KEY = "bench:service-offers";
 
@@ -233,22 +247,30 @@ final class StorageServiceBenchmark {
         return false;
     }
 
-    private double nearbyOverHttp(String base, List<GeoPoint> points, Latencies latencies) throws Exception {
-        long begin = System.nanoTime();
-        for (GeoPoint p : points) {
-            long start = System.nanoTime();
-            HttpResponse<String> response = get(base + "/store/offers?lat=" + p.lat() + "&lng=" + p.lng() + "&radius="
-                    + (int) QUERY_RADIUS + "&limit=" + QUERY_COUNT);
-            latencies.add(System.nanoTime() - start);
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("nearby query answered " + response.statusCode());
+    private static double nearbyOverHttp(String base, List<GeoPoint> points, Latencies latencies) throws Exception {
+        return concurrently(points, latencies, () -> new Client() {
+            @Override
+            public void query(GeoPoint p) throws IOException {
+                URL url = URI.create(base + "/store/offers?lat=" + p.lat() + "&lng=" + p.lng() + "&radius="
+                                + (int) QUERY_RADIUS + "&limit=" + QUERY_COUNT)
+                        .toURL();
+                HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+                int status = connection.getResponseCode();
+                try (InputStream body = connection.getInputStream()) {
+                    body.readAllBytes();
+                }
+                if (status != 200) {
+                    throw new IllegalStateException("nearby query answered " + status);
+                }
             }
-        }
-        return points.size() / ((System.nanoTime() - begin) / 1e9);
+
+            @Override
+            public void close() {}
+        });
     }
 
-    private static double geosearch(
-            DevStack stack, List<GeoPoint> offers, List<GeoPoint> queries, Latencies latencies) {
+    private static double geosearch(DevStack stack, List<GeoPoint> offers, List<GeoPoint> queries, Latencies latencies)
+            throws Exception {
         try (Jedis jedis = new Jedis(URI.create(stack.redisUrl()))) {
             jedis.del(GEO_KEY);
             Pipeline pipeline = jedis.pipelined();
@@ -256,20 +278,88 @@ final class StorageServiceBenchmark {
                 pipeline.geoadd(GEO_KEY, offers.get(i).lng(), offers.get(i).lat(), "bo" + i);
             }
             pipeline.sync();
-            long begin = System.nanoTime();
-            for (GeoPoint p : queries) {
-                long start = System.nanoTime();
-                jedis.geosearch(
-                        GEO_KEY,
-                        new GeoSearchParam()
-                                .fromLonLat(p.lng(), p.lat())
-                                .byRadius(QUERY_RADIUS, GeoUnit.M)
-                                .asc()
-                                .count(QUERY_COUNT)
-                                .withDist());
-                latencies.add(System.nanoTime() - start);
+        }
+        return concurrently(queries, latencies, () -> {
+            Jedis jedis = new Jedis(URI.create(stack.redisUrl()));
+            return new Client() {
+                @Override
+                public void query(GeoPoint p) {
+                    jedis.geosearch(
+                            GEO_KEY,
+                            new GeoSearchParam()
+                                    .fromLonLat(p.lng(), p.lat())
+                                    .byRadius(QUERY_RADIUS, GeoUnit.M)
+                                    .asc()
+                                    .count(QUERY_COUNT)
+                                    .withDist());
+                }
+
+                @Override
+                public void close() {
+                    jedis.close();
+                }
+            };
+        });
+    }
+
+    /**
+     * A query client: blocking, in the calling thread, on a connection kept open across its queries (Jedis
+     * its own; HTTP through {@link HttpURLConnection}'s keep-alive cache), so neither side pays a client's
+     * thread hand-offs.
+     */
+    private interface Client extends AutoCloseable {
+        void query(GeoPoint p) throws Exception;
+    }
+
+    /**
+     * Runs the queries on {@link #CLIENTS} clients at once, each with its own connection sending one query
+     * after another; each client first warms up on a few queries. Answers the queries per second.
+     */
+    private static double concurrently(List<GeoPoint> points, Latencies latencies, Callable<Client> connect)
+            throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Client> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.add(connect.call());
             }
-            return queries.size() / ((System.nanoTime() - begin) / 1e9);
+            try {
+                AtomicLong begin = new AtomicLong();
+                CyclicBarrier start = new CyclicBarrier(CLIENTS, () -> begin.set(System.nanoTime()));
+                List<Future<long[]>> runs = new ArrayList<>();
+                for (int c = 0; c < CLIENTS; c++) {
+                    Client client = clients.get(c);
+                    List<GeoPoint> share = new ArrayList<>();
+                    for (int i = c; i < points.size(); i += CLIENTS) {
+                        share.add(points.get(i));
+                    }
+                    runs.add(threads.submit(() -> {
+                        for (int i = 0; i < QUERY_WARM_UP; i++) {
+                            client.query(share.get(i % share.size()));
+                        }
+                        start.await();
+                        long[] took = new long[share.size()];
+                        for (int i = 0; i < share.size(); i++) {
+                            long sent = System.nanoTime();
+                            client.query(share.get(i));
+                            took[i] = System.nanoTime() - sent;
+                        }
+                        return took;
+                    }));
+                }
+                for (Future<long[]> run : runs) {
+                    for (long took : run.get()) {
+                        latencies.add(took);
+                    }
+                }
+                return points.size() / ((System.nanoTime() - begin.get()) / 1e9);
+            } finally {
+                for (Client client : clients) {
+                    client.close();
+                }
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 
