@@ -1,5 +1,6 @@
 package io.pushtech.notifications.api;
 
+import io.pushtech.common.auth.BearerAuth;
 import io.pushtech.notifications.infra.LiveEvents;
 import io.pushtech.notifications.infra.LiveEvents.LiveEvent;
 import io.vertx.core.Context;

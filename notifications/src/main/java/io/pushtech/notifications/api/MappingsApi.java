@@ -1,5 +1,6 @@
 package io.pushtech.notifications.api;
 
+import io.pushtech.common.auth.BearerAuth;
 import io.pushtech.common.http.ApiException;
 import io.pushtech.notifications.domain.Preferences;
 import io.pushtech.notifications.infra.PreferencesStore;

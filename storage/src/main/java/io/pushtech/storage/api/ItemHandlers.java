@@ -1,5 +1,6 @@
 package io.pushtech.storage.api;
 
+import io.pushtech.common.auth.BearerAuth;
 import io.pushtech.common.http.ApiException;
 import io.pushtech.storage.domain.InvalidItemException;
 import io.pushtech.storage.domain.MatchEvent.Reason;

@@ -1,5 +1,6 @@
 package io.pushtech.storage.api;
 
+import io.pushtech.common.auth.BearerAuth;
 import io.pushtech.storage.domain.SharedEngine;
 import io.pushtech.storage.infra.ItemLog;
 import io.pushtech.storage.infra.Materializations;
@@ -44,7 +45,7 @@ public final class StoreApi {
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
                     .end(openapi));
             router.get("/store/locations/:id").handler(valid.of("getLocation")).handler(locations);
-            BearerAuth auth = new BearerAuth(tokens);
+            BearerAuth auth = new BearerAuth(tokens, false);
             for (ItemKind<?> kind : new ItemKind<?>[] {ItemKind.SEARCHES, ItemKind.OFFERS}) {
                 ItemHandlers<?> handlers = new ItemHandlers<>(
                         kind, vertx, engine, log, store, materializations, workers, clock, writeWait);

@@ -1,4 +1,4 @@
-package io.pushtech.notifications.api;
+package io.pushtech.common.auth;
 
 import io.pushtech.common.http.ApiException;
 import io.vertx.core.Handler;
