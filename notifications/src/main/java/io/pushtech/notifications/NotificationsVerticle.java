@@ -11,6 +11,7 @@ import io.pushtech.common.http.ReadinessCheck;
 import io.pushtech.common.http.ServiceRouter;
 import io.pushtech.common.kafka.KafkaClientProperties;
 import io.pushtech.common.kafka.TopicCreator;
+import io.pushtech.common.service.BackgroundLoops;
 import io.pushtech.common.service.Metrics;
 import io.pushtech.common.service.ServiceVerticle;
 import io.pushtech.notifications.api.LiveStreamHandler;
@@ -38,7 +39,6 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -65,8 +65,7 @@ public final class NotificationsVerticle extends ServiceVerticle {
 
     private final NotificationsConfig config;
     private final Clock clock = Clock.systemUTC();
-    private final List<Runnable> stoppers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final BackgroundLoops loops = new BackgroundLoops();
     private MongoClient mongo;
     private Admin admin;
     private KafkaProducer<String, byte[]> producer;
@@ -160,29 +159,18 @@ public final class NotificationsVerticle extends ServiceVerticle {
                         config.oneSignalAppId(), config.renotifyAfter(), config.maxInFlight(), DRAIN_TIMEOUT),
                 clock,
                 registry);
-        start(dispatcher, dispatcher::stop, "notifications-dispatch");
+        loops.start(dispatcher, dispatcher::stop, "notifications-dispatch");
         var liveProperties = KafkaClientProperties.consumer(
                 config.kafkaBootstrap(), ns.consumerGroup("notifications-live-" + UUID.randomUUID()), NAME + "-live");
         var feed = new LiveFeed(new KafkaConsumer<>(liveProperties), matches, live, config.liveHistory(), clock);
-        start(feed, feed::stop, "notifications-live");
+        loops.start(feed, feed::stop, "notifications-live");
         return new Stores(notifications, preferences, cache);
-    }
-
-    private void start(Runnable loop, Runnable stopper, String threadName) {
-        Thread thread = new Thread(loop, threadName);
-        thread.setDaemon(true);
-        thread.start();
-        threads.add(thread);
-        stoppers.add(stopper);
     }
 
     @Override
     public Future<?> stop() {
         return vertx.executeBlocking(() -> {
-            stoppers.forEach(Runnable::run);
-            for (Thread thread : threads) {
-                thread.join(DRAIN_TIMEOUT.plusSeconds(5).toMillis());
-            }
+            loops.stopAndJoin(DRAIN_TIMEOUT.plusSeconds(5));
             if (producer != null) {
                 producer.close(Duration.ofSeconds(2));
             }

@@ -10,6 +10,7 @@ import io.pushtech.common.http.ReadinessCheck;
 import io.pushtech.common.http.ServiceRouter;
 import io.pushtech.common.kafka.KafkaClientProperties;
 import io.pushtech.common.kafka.TopicCreator;
+import io.pushtech.common.service.BackgroundLoops;
 import io.pushtech.common.service.Metrics;
 import io.pushtech.common.service.ServiceVerticle;
 import io.pushtech.storage.api.LocationHandler;
@@ -30,7 +31,6 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,8 +50,7 @@ public final class StorageVerticle extends ServiceVerticle {
     private final SharedEngine engine = new SharedEngine();
     private final Materializations materializations = new Materializations();
     private final Clock clock = Clock.systemUTC();
-    private final List<Runnable> stoppers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final BackgroundLoops loops = new BackgroundLoops();
     private MongoClient mongo;
     private Admin admin;
     private KafkaProducer<String, byte[]> producer;
@@ -124,7 +123,7 @@ public final class StorageVerticle extends ServiceVerticle {
         ItemLog log = new ItemLog(producer, itemTopics);
 
         var projector = new LocationProjector(consumer(LOCATIONS_GROUP, Topics.LOCATIONS), locations, registry);
-        start(projector, projector::stop, "storage-locations");
+        loops.start(projector, projector::stop, "storage-locations");
         materializer = new ItemMaterializer(
                 new KafkaConsumer<>(KafkaClientProperties.consumer(
                         config.kafkaBootstrap(), ns.consumerGroup("storage-items"), NAME + "-items")),
@@ -137,9 +136,9 @@ public final class StorageVerticle extends ServiceVerticle {
                 clock,
                 registry,
                 true);
-        start(materializer, materializer::stop, "storage-items");
+        loops.start(materializer, materializer::stop, "storage-items");
         var follower = new LocationFollower(consumer(FOLLOW_GROUP, Topics.LOCATIONS), engine, log, clock, registry);
-        start(follower, follower::stop, "storage-follow");
+        loops.start(follower, follower::stop, "storage-follow");
         return new Stores(locations, items, log);
     }
 
@@ -150,21 +149,10 @@ public final class StorageVerticle extends ServiceVerticle {
         return consumer;
     }
 
-    private void start(Runnable loop, Runnable stopper, String threadName) {
-        Thread thread = new Thread(loop, threadName);
-        thread.setDaemon(true);
-        thread.start();
-        threads.add(thread);
-        stoppers.add(stopper);
-    }
-
     @Override
     public Future<?> stop() {
         return vertx.executeBlocking(() -> {
-            stoppers.forEach(Runnable::run);
-            for (Thread thread : threads) {
-                thread.join(Duration.ofSeconds(5).toMillis());
-            }
+            loops.stopAndJoin(Duration.ofSeconds(5));
             if (producer != null) {
                 producer.close(Duration.ofSeconds(2));
             }
