@@ -1,17 +1,22 @@
 package io.pushtech.kafkastore.domain;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.pushtech.common.Json;
 import io.pushtech.common.Streams;
 import io.pushtech.common.Topics;
 import io.pushtech.common.event.LocationUpdate;
 import io.pushtech.common.event.TrackingEvent;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Decides where a stream entry goes: a valid event, enriched, to {@code events}, keyed by device (or user), and a
@@ -21,6 +26,8 @@ import java.util.Map;
  * Pure and thread-safe.
  */
 public final class EventTranslator {
+
+    private static final ObjectReader EVENT_READER = Json.reader(TrackingEvent.class);
 
     private final Enricher enricher;
     private final PayloadScrubber scrubber;
@@ -50,10 +57,35 @@ public final class EventTranslator {
         } catch (UncheckedIOException | IllegalArgumentException | NullPointerException e) {
             return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, payload));
         }
-        return records(entryId, event, payload);
+        return records(entryId, event, () -> payload);
     }
 
+    /**
+     * The records of an array of events, read as a stream: no tree per event, and an event's own text is cut out of
+     * the payload only when it is rejected. An array that does not read cleanly is judged again event by event.
+     */
     private List<OutgoingRecord> translateArray(String entryId, String payload) {
+        try (JsonParser parser = Json.parser(payload)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, payload));
+            }
+            List<OutgoingRecord> records = new ArrayList<>();
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                int start = (int) parser.currentTokenLocation().getCharOffset();
+                TrackingEvent event = EVENT_READER.readValue(parser);
+                int end = (int) parser.currentLocation().getCharOffset();
+                records.addAll(records(entryId, event, () -> payload.substring(start, end)));
+            }
+            if (parser.currentToken() == JsonToken.END_ARRAY && parser.nextToken() == null) {
+                return records;
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | NullPointerException e) {
+            // judged again below, event by event
+        }
+        return translateEachNode(entryId, payload);
+    }
+
+    private List<OutgoingRecord> translateEachNode(String entryId, String payload) {
         JsonNode events;
         try {
             events = Json.tree(payload.getBytes(StandardCharsets.UTF_8));
@@ -72,23 +104,23 @@ public final class EventTranslator {
                 records.add(rejected(entryId, RejectReason.UNREADABLE_EVENT, node.toString()));
                 continue;
             }
-            records.addAll(records(entryId, event, node.toString()));
+            records.addAll(records(entryId, event, node::toString));
         }
         return records;
     }
 
-    private List<OutgoingRecord> records(String entryId, TrackingEvent event, String payload) {
+    private List<OutgoingRecord> records(String entryId, TrackingEvent event, Supplier<String> payload) {
         if (event.partitionKey() == null) {
-            return List.of(rejected(entryId, RejectReason.MISSING_DEVICE_AND_USER, payload));
+            return List.of(rejected(entryId, RejectReason.MISSING_DEVICE_AND_USER, payload.get()));
         }
         if (!validLocation(event)) {
-            return List.of(rejected(entryId, RejectReason.INVALID_LOCATION, payload));
+            return List.of(rejected(entryId, RejectReason.INVALID_LOCATION, payload.get()));
         }
         byte[] enriched;
         try {
             enriched = Json.toBytes(enricher.enrich(event));
         } catch (RuntimeException e) {
-            return List.of(rejected(entryId, RejectReason.ENRICHMENT_FAILED, payload));
+            return List.of(rejected(entryId, RejectReason.ENRICHMENT_FAILED, payload.get()));
         }
         OutgoingRecord record = new OutgoingRecord(Topics.EVENTS, event.partitionKey(), enriched);
         return LocationUpdate.of(event)

@@ -4,20 +4,17 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Parses IP address literals (never a DNS look-up) and tells public addresses from private and reserved ones. */
 public final class IpAddresses {
 
-    private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
-    private static final Pattern DOTTED_QUAD = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final int MAX_LITERAL_LENGTH = 45;
 
     private IpAddresses() {}
 
     /** The address written in {@code text}, or empty when it is not an IPv4 or IPv6 literal. */
     public static Optional<InetAddress> parse(String text) {
-        if (text == null || !LITERAL.matcher(text).matches()) {
+        if (text == null || !isLiteral(text)) {
             return Optional.empty();
         }
         if (text.indexOf(':') < 0) {
@@ -31,19 +28,46 @@ public final class IpAddresses {
         }
     }
 
-    /** Dotted-quad IPv4, parsed here: {@link InetAddress#getByName} would resolve anything else through DNS. */
-    private static Optional<InetAddress> parseIpv4(String text) {
-        Matcher quad = DOTTED_QUAD.matcher(text);
-        if (!quad.matches()) {
-            return Optional.empty();
+    /** Whether {@code text} uses only the characters of IPv4 and IPv6 literals (parsed on every event: no regex). */
+    private static boolean isLiteral(String text) {
+        if (text.length() < 2 || text.length() > MAX_LITERAL_LENGTH) {
+            return false;
         }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed =
+                    (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Dotted-quad IPv4 (four decimal numbers of one to three digits, each at most 255), parsed here:
+     * {@link InetAddress#getByName} would resolve anything else through DNS.
+     */
+    private static Optional<InetAddress> parseIpv4(String text) {
         byte[] bytes = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            int value = Integer.parseInt(quad.group(i + 1));
-            if (value > 255) {
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '.';
+            if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0 && value <= 255 && part < 4) {
+                bytes[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
                 return Optional.empty();
             }
-            bytes[i] = (byte) value;
+        }
+        if (part != 4) {
+            return Optional.empty();
         }
         try {
             return Optional.of(InetAddress.getByAddress(bytes));

@@ -163,6 +163,32 @@ class EventTranslatorTest {
         assertThat(records).extracting(OutgoingRecord::key).containsExactly("d1", null, "d2");
     }
 
+    @Test
+    void eventOfAnArrayThatIsRejectedCarriesItsOwnText() {
+        // Given
+        String anonymous = Json.toText(event(null, null));
+        String events = "[" + Json.toText(event("d1", null)) + ", " + anonymous + "]";
+
+        // When
+        List<OutgoingRecord> records = translator.translate("8-1", Map.of(Streams.EVENTS_FIELD, events));
+
+        // Then
+        assertThat(records).extracting(OutgoingRecord::topic).containsExactly(Topics.EVENTS, Topics.EVENTS_REJECTED);
+        JsonObject body = new JsonObject(new String(records.get(1).value(), StandardCharsets.UTF_8));
+        assertThat(body.getString("reason")).isEqualTo(RejectReason.MISSING_DEVICE_AND_USER.code());
+        assertThat(new JsonObject(body.getString("payload"))).isEqualTo(new JsonObject(anonymous));
+    }
+
+    @Test
+    void arrayCutShortRejectsTheWholeEntry() {
+        // When
+        List<OutgoingRecord> records =
+                translator.translate("8-2", Map.of(Streams.EVENTS_FIELD, "[" + Json.toText(event("d1", null)) + ","));
+
+        // Then
+        assertThat(only(records).topic()).isEqualTo(Topics.EVENTS_REJECTED);
+    }
+
     private static OutgoingRecord only(List<OutgoingRecord> records) {
         assertThat(records).hasSize(1);
         return records.get(0);

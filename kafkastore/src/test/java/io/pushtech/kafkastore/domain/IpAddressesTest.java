@@ -54,6 +54,19 @@ class IpAddressesTest {
         assertThat(IpAddresses.parse("1.2.3.4.5")).isEmpty();
         assertThat(IpAddresses.parse("1.2")).isEmpty();
         assertThat(IpAddresses.parse("fe80::1::2")).isEmpty();
+        assertThat(IpAddresses.parse("1..2.3")).isEmpty();
+        assertThat(IpAddresses.parse("1.2.3.")).isEmpty();
+        assertThat(IpAddresses.parse(".1.2.3")).isEmpty();
+        assertThat(IpAddresses.parse("0001.2.3.4")).isEmpty();
+        assertThat(IpAddresses.parse("1.2.3.256")).isEmpty();
         assertThat(IpAddresses.parse(null)).isEmpty();
+    }
+
+    @Test
+    void dottedQuadsAreReadByteForByte() {
+        assertThat(IpAddresses.parse("81.2.69.142").orElseThrow().getAddress())
+                .containsExactly((byte) 81, (byte) 2, (byte) 69, (byte) 142);
+        assertThat(IpAddresses.parse("255.0.00.007").orElseThrow().getAddress())
+                .containsExactly((byte) 255, (byte) 0, (byte) 0, (byte) 7);
     }
 }

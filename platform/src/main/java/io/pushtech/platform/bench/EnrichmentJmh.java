@@ -1,6 +1,7 @@
 package io.pushtech.platform.bench;
 
 import io.pushtech.common.Json;
+import io.pushtech.common.Streams;
 import io.pushtech.common.config.Settings;
 import io.pushtech.kafkastore.KafkastoreSettings;
 import io.pushtech.kafkastore.domain.DeviceDetector;
@@ -13,12 +14,15 @@ import io.pushtech.kafkastore.domain.OutgoingRecord;
 import io.pushtech.kafkastore.domain.PropertyFilter;
 import io.pushtech.kafkastore.infra.MaxMindGeoLocator;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,18 +35,21 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * JMH benchmark of kafkastore's per-event step (parse, validate, enrich, serialize) on realistic events, with full
- * enrichment and without GeoIP and device detection. One operation is one event.
+ * JMH benchmark of kafkastore's per-event step (parse, validate, enrich, serialize) on stream entries of realistic
+ * events, with full enrichment and without GeoIP and device detection. Scores are events per second.
  */
 @State(Scope.Thread)
 public class EnrichmentJmh {
 
-    private static final int EVENTS = 4096;
+    /** Entries as the tracker writes them under load: a JSON array of events. */
+    private static final int EVENTS_PER_ENTRY = 20;
+
+    private static final int ENTRIES = 256;
 
     private MaxMindGeoLocator geoip;
     private EventTranslator full;
     private EventTranslator passThrough;
-    private String[] payloads;
+    private List<Map<String, String>> entries;
     private int next;
 
     /** Throughputs in events per second. */
@@ -61,9 +68,13 @@ public class EnrichmentJmh {
         passThrough = new EventTranslator(
                 new Enricher(new GeoStep(GeoLocator.none(), 1), Optional.empty(), anonymizer, filter));
         RealisticEvents events = new RealisticEvents();
-        payloads = new String[EVENTS];
-        for (int i = 0; i < EVENTS; i++) {
-            payloads[i] = Json.toText(events.next());
+        entries = new ArrayList<>(ENTRIES);
+        for (int i = 0; i < ENTRIES; i++) {
+            List<Object> entry = new ArrayList<>(EVENTS_PER_ENTRY);
+            for (int j = 0; j < EVENTS_PER_ENTRY; j++) {
+                entry.add(events.next());
+            }
+            entries.add(Map.of(Streams.EVENTS_FIELD, Json.toText(entry)));
         }
     }
 
@@ -73,13 +84,15 @@ public class EnrichmentJmh {
     }
 
     @Benchmark
+    @OperationsPerInvocation(EVENTS_PER_ENTRY)
     public List<OutgoingRecord> fullEnrichment() {
-        return full.translate("1-0", payloads[next++ & (EVENTS - 1)]);
+        return full.translate("1-0", entries.get(next++ & (ENTRIES - 1)));
     }
 
     @Benchmark
+    @OperationsPerInvocation(EVENTS_PER_ENTRY)
     public List<OutgoingRecord> withoutGeoIpAndDevice() {
-        return passThrough.translate("1-0", payloads[next++ & (EVENTS - 1)]);
+        return passThrough.translate("1-0", entries.get(next++ & (ENTRIES - 1)));
     }
 
     static Result run(PrintStream progress) throws Exception {
