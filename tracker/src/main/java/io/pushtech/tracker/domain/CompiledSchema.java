@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A JSON Schema compiled into one walk over an instance, for the keywords the event schema uses, with their
@@ -85,7 +84,7 @@ final class CompiledSchema {
             case "const" -> constant(value);
             case "minimum" -> number(value.doubleValue(), true);
             case "maximum" -> number(value.doubleValue(), false);
-            case "pattern" -> pattern(Pattern.compile(value.textValue()));
+            case "pattern" -> pattern(SchemaPattern.compile(value.textValue()));
             case "maxLength" -> maxLength(value.intValue());
             case "maxProperties" -> node -> Verdict.of(!node.isObject() || node.size() <= value.intValue());
             case "propertyNames" -> propertyNames(rule(value));
@@ -163,9 +162,8 @@ final class CompiledSchema {
         return Double.NaN;
     }
 
-    private static Rule pattern(Pattern pattern) {
-        return node -> Verdict.of(
-                !node.isTextual() || pattern.matcher(node.textValue()).find());
+    private static Rule pattern(SchemaPattern pattern) {
+        return node -> Verdict.of(!node.isTextual() || pattern.find(node.textValue()));
     }
 
     private static Rule maxLength(int max) {
