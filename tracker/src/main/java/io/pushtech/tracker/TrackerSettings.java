@@ -53,7 +53,7 @@ public final class TrackerSettings {
             10_000,
             100,
             600_000,
-            "A request not complete after this (a slow or stalled client) is answered `408`.");
+            "A request whose body has not fully arrived after this (a slow or stalled client) is answered `408`.");
     public static final Setting<Integer> EVENT_LOOPS = Setting.integer(
             "TRACKER_EVENT_LOOPS", 0, 0, 256, "Event loops serving HTTP requests (0: one per CPU core).");
     public static final Setting<String> JOURNAL_DIR = Setting.text(

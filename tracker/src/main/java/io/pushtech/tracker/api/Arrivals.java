@@ -34,7 +34,8 @@ final class Arrivals {
 
     /** The address a rate limit applies to; never dropped, even for anonymous clients (it is not stored). */
     String clientAddress(HttpServerRequest request) {
-        var peer = request.remoteAddress();
+        // the connection's peer, read directly: the request's own remoteAddress() parses Forwarded headers first
+        var peer = request.connection().remoteAddress();
         return proxies.clientAddress(peer == null ? null : peer.hostAddress(), request.getHeader("X-Forwarded-For"));
     }
 }

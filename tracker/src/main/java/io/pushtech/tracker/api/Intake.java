@@ -13,8 +13,9 @@ import io.pushtech.tracker.domain.SinkOverloadedException;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,13 +52,7 @@ final class Intake {
 
     /** Stores {@code events} and runs {@code answer} once they are durable; answers 429 or 503 otherwise. */
     void store(RoutingContext ctx, List<TrackingEvent> events, Runnable answer) {
-        long waitNanos = events.stream()
-                .map(TrackingEvent::deviceId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .mapToLong(perDevice::acquire)
-                .max()
-                .orElse(0);
+        long waitNanos = waitForDevices(events);
         if (waitNanos > 0) {
             registry.counter("tracker.requests.rate_limited", "by", "device").increment();
             ctx.fail(tooManyRequests(ctx, waitNanos));
@@ -75,6 +70,21 @@ final class Intake {
                             : "the event store is unavailable";
                     ctx.fail(new ApiException(503, "unavailable", reason + "; retry later"));
                 });
+    }
+
+    /** The longest wait any of the events' devices owes its rate limit (each device counted once per request). */
+    private long waitForDevices(List<TrackingEvent> events) {
+        if (!perDevice.enabled()) {
+            return 0;
+        }
+        Set<String> devices = new HashSet<>();
+        long wait = 0;
+        for (TrackingEvent event : events) {
+            if (event.deviceId() != null && devices.add(event.deviceId())) {
+                wait = Math.max(wait, perDevice.acquire(event.deviceId()));
+            }
+        }
+        return wait;
     }
 
     void countRejected(Rejection rejection) {

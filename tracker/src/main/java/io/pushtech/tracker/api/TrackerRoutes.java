@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
-/** Mounts the ingestion endpoints on a service router: CORS, the per-address rate limit, a request timeout. */
+/**
+ * Mounts the ingestion endpoints on a service router: CORS, the per-address rate limit (when on), a timeout for
+ * requests whose body has not arrived.
+ */
 public final class TrackerRoutes {
 
     private TrackerRoutes() {}
@@ -21,17 +24,20 @@ public final class TrackerRoutes {
         Arrivals arrivals = new Arrivals(Clock.systemUTC(), admission.proxies());
         Intake store = new Intake(sink, admission.perDevice(), registry);
         router.route("/t*").order(-2).handler(cors(admission.corsOrigins()));
-        router.route("/t*").order(-1).handler(TimeoutHandler.create(admission.requestTimeoutMillis(), 408));
-        router.route("/t*").handler(ctx -> {
-            long wait = admission.perAddress().acquire(arrivals.clientAddress(ctx.request()));
-            if (wait > 0) {
-                registry.counter("tracker.requests.rate_limited", "by", "address")
-                        .increment();
-                ctx.fail(Intake.tooManyRequests(ctx, wait));
-            } else {
-                ctx.next();
-            }
-        });
+        // a request with a body may arrive slowly; a GET has arrived whole when it is routed
+        router.post("/t*").order(-1).handler(TimeoutHandler.create(admission.requestTimeoutMillis(), 408));
+        if (admission.perAddress().enabled()) {
+            router.route("/t*").handler(ctx -> {
+                long wait = admission.perAddress().acquire(arrivals.clientAddress(ctx.request()));
+                if (wait > 0) {
+                    registry.counter("tracker.requests.rate_limited", "by", "address")
+                            .increment();
+                    ctx.fail(Intake.tooManyRequests(ctx, wait));
+                } else {
+                    ctx.next();
+                }
+            });
+        }
         router.get("/t/:type").handler(new PixelHandler(intake, store, arrivals));
         router.post("/t").handler(new SingleEventHandler(intake, store, arrivals));
         router.post("/t/batch").handler(new BatchHandler(intake, store, arrivals));

@@ -1,13 +1,15 @@
 package io.pushtech.tracker.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pushtech.common.Json;
 import io.pushtech.common.event.EventIds;
 import io.pushtech.common.event.TrackingEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -84,8 +86,30 @@ public final class EventFactory {
         return event.has(field) ? event.get(field).doubleValue() : null;
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings("unchecked") // the schema lets only an object through as props
     private static Map<String, Object> properties(JsonNode event) {
-        return event.has("props") ? Json.convert(event.get("props"), Map.class) : Map.of();
+        JsonNode props = event.get("props");
+        return props == null ? Map.of() : (Map<String, Object>) value(props);
+    }
+
+    /** What {@code ObjectMapper.convertValue} would make of a parsed value, without its detour through tokens. */
+    private static Object value(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.fields().forEachRemaining(field -> map.put(field.getKey(), value(field.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            node.forEach(item -> list.add(value(item)));
+            return list;
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.isNull() ? null : node.asText();
     }
 }

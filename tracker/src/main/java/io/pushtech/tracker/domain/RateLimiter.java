@@ -28,6 +28,11 @@ public final class RateLimiter {
                 .build();
     }
 
+    /** False when the rate is 0: {@link #acquire} then always lets a request go on. */
+    public boolean enabled() {
+        return ratePerSecond > 0;
+    }
+
     /** Zero when {@code key} may go on; otherwise the nanoseconds until it may. */
     public long acquire(String key) {
         if (ratePerSecond <= 0 || key == null) {

@@ -1,6 +1,5 @@
 package io.pushtech.tracker.infra;
 
-import io.pushtech.common.Json;
 import io.pushtech.common.Streams;
 import io.pushtech.common.event.TrackingEvent;
 import io.pushtech.tracker.domain.EventSink;
@@ -38,6 +37,7 @@ public final class StreamAppender implements EventSink, AutoCloseable {
     private final int maxRequestsPerWrite;
     private final int maxEventsPerEntry;
     private final Thread writer;
+    private final EventJson json = new EventJson();
     private volatile boolean running = true;
 
     /**
@@ -125,13 +125,13 @@ public final class StreamAppender implements EventSink, AutoCloseable {
         List<TrackingEvent> entry = new ArrayList<>();
         for (Pending pending : batch) {
             if (!entry.isEmpty() && entry.size() + pending.events().size() > maxEventsPerEntry) {
-                entries.add(Json.toBytes(entry));
+                entries.add(json.write(entry));
                 entry.clear();
             }
             entry.addAll(pending.events());
         }
         if (!entry.isEmpty()) {
-            entries.add(Json.toBytes(entry));
+            entries.add(json.write(entry));
         }
         return entries;
     }

@@ -49,6 +49,20 @@ class EventIntakeTest {
     }
 
     @Test
+    void propertiesAreTheJavaValuesTheObjectMapperWouldMake() {
+        // Given
+        JsonNode props = json("{'s':'x','i':1,'l':12345678901,'b':123456789012345678901234567890,'d':1.5e-7,"
+                + "'t':true,'n':null,'a':[1,'two',{'k':[]}],'o':{'p':{'q':0.5}}}");
+        JsonNode json = Json.object().put("type", "view").put("deviceId", "d1").set("props", props);
+
+        // When
+        TrackingEvent event = intake.single(json, ARRIVAL);
+
+        // Then
+        assertThat(event.props()).isEqualTo(Json.convert(props, Map.class));
+    }
+
+    @Test
     void keepsTheClientsEventIdSoResentEventsAreRecognisable() {
         // Given
         JsonNode json = json("{'type':'view','deviceId':'d1','eventId':'3F2504E0-4F89-11D3-9A0C-0305E82C3301'}");
