@@ -77,6 +77,11 @@ public final class Json {
         }
     }
 
+    /** The factory of the mapper's parsers and generators, for code that writes JSON token by token the same way. */
+    public static JsonFactory factory() {
+        return MAPPER.getFactory();
+    }
+
     /** A reader of {@code type} values, e.g. from a {@link #parser}. */
     public static ObjectReader reader(Class<?> type) {
         return MAPPER.readerFor(type);

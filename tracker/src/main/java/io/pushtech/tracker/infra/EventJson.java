@@ -2,6 +2,7 @@ package io.pushtech.tracker.infra;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.pushtech.common.Json;
 import io.pushtech.common.event.TrackingEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 final class EventJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = Json.factory();
 
     private Instant lastInstant;
     private String lastText;
