@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ public final class NotificationsVerticle extends ServiceVerticle {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
     private static final long HEARTBEAT_MILLIS = 15_000;
     private static final int LIVE_USERS = 100_000;
+    private static final int DISPATCH_POLL_RECORDS = 2000;
 
     private final NotificationsConfig config;
     private final Clock clock = Clock.systemUTC();
@@ -144,9 +146,13 @@ public final class NotificationsVerticle extends ServiceVerticle {
         PreferencesCache cache = new PreferencesCache(preferences, PREFERENCES_TTL);
         producer = new KafkaProducer<>(KafkaClientProperties.producer(config.kafkaBootstrap(), NAME));
         String matches = ns.topic(Topics.MATCHES);
+        var dispatchProperties =
+                KafkaClientProperties.consumer(config.kafkaBootstrap(), ns.consumerGroup(GROUP), NAME + "-dispatch");
+        // MongoDB is written once per poll (one outbox document, one bulk write of users): a backlog drains in
+        // fewer, larger writes.
+        dispatchProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, DISPATCH_POLL_RECORDS);
         var dispatcher = new MatchDispatcher(
-                new KafkaConsumer<>(KafkaClientProperties.consumer(
-                        config.kafkaBootstrap(), ns.consumerGroup(GROUP), NAME + "-dispatch")),
+                new KafkaConsumer<>(dispatchProperties),
                 matches,
                 notifications,
                 cache,

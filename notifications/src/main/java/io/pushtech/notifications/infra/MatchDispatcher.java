@@ -10,6 +10,7 @@ import io.pushtech.notifications.domain.Push;
 import io.pushtech.notifications.domain.Role;
 import io.pushtech.notifications.domain.UserThrottle;
 import io.pushtech.notifications.infra.NotificationStore.OutboxEntry;
+import io.pushtech.notifications.infra.NotificationStore.OutboxPage;
 import io.pushtech.notifications.infra.NotificationStore.PairRecord;
 import io.pushtech.notifications.infra.onesignal.OneSignalApi.CreateNotification;
 import io.pushtech.notifications.infra.onesignal.PushSender;
@@ -45,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * Turns {@code matches} records into pushes, exactly once per match: it decides who is told (the searcher, the
  * offerer when asked), applies the per-user limits, groups equal messages into one request, writes each push to
  * the outbox in MongoDB before sending it, and commits a record's offset only once every push it caused was sent
- * or parked on {@code notifications.failed}. All MongoDB writes of a poll go out together, one bulk write per
- * collection, before any of its pushes is sent. A record read again after a restart finds its push in the outbox:
+ * or parked on {@code notifications.failed}. All MongoDB writes of a poll go out together, one outbox document and
+ * one bulk write of users, before any of its pushes is sent. A record read again after a restart finds its push in the outbox:
  * parked ones are skipped, others are sent again with the stored body and the same idempotency key (OneSignal
  * does not send a key twice), so pushes that went out need no second write. Runs on its own thread until
  * {@link #stop()}; requests go out on the Vert.x context given.
@@ -231,6 +232,7 @@ public final class MatchDispatcher implements Runnable {
         }
         loadState(deliveries);
         Map<UUID, List<Ticket>> resend = new LinkedHashMap<>();
+        Map<UUID, String> pages = new HashMap<>();
         List<Delivery> sendNow = new ArrayList<>();
         Map<String, Ticket> tickets = new HashMap<>();
         for (Map.Entry<Delivery, Ticket> e : deliveries) {
@@ -245,6 +247,7 @@ public final class MatchDispatcher implements Runnable {
                     metrics.suppressed("duplicate");
                 } else {
                     resend.computeIfAbsent(last.key(), k -> new ArrayList<>()).add(ticket);
+                    pages.put(last.key(), last.page());
                 }
             } else if (last != null && now.isBefore(last.at().plus(settings.renotifyAfter()))) {
                 metrics.suppressed("already_notified");
@@ -272,7 +275,7 @@ public final class MatchDispatcher implements Runnable {
             pushTickets.forEach(t -> offsets.add(t.partition(), t.offset(), 1));
             toSend.add(new Pending(push, pushTickets, prefs));
         }
-        resendStored(resend);
+        resendStored(resend, pages);
     }
 
     private void loadState(List<Map.Entry<Delivery, Ticket>> deliveries) {
@@ -290,11 +293,11 @@ public final class MatchDispatcher implements Runnable {
     }
 
     /** Records read again whose push is in the outbox: pending ones go out again with their stored body and key. */
-    private void resendStored(Map<UUID, List<Ticket>> resend) {
+    private void resendStored(Map<UUID, List<Ticket>> resend, Map<UUID, String> pages) {
         if (resend.isEmpty()) {
             return;
         }
-        Map<UUID, OutboxEntry> stored = store.outbox(resend.keySet());
+        Map<UUID, OutboxEntry> stored = store.outbox(pages);
         resend.forEach((key, tickets) -> {
             OutboxEntry entry = stored.get(key);
             if (entry == null || !entry.pending()) {
@@ -344,7 +347,7 @@ public final class MatchDispatcher implements Runnable {
             return;
         }
         Instant now = clock.instant();
-        List<OutboxEntry> entries = new ArrayList<>();
+        OutboxPage page = new OutboxPage(UUID.randomUUID().toString(), new LinkedHashMap<>());
         Map<String, UserRecord> changed = new HashMap<>();
         Duration keep =
                 settings.renotifyAfter().compareTo(MIN_PAIR_MEMORY) > 0 ? settings.renotifyAfter() : MIN_PAIR_MEMORY;
@@ -352,8 +355,7 @@ public final class MatchDispatcher implements Runnable {
         for (Pending pending : toSend) {
             CreateNotification request = PushRequests.of(settings.appId(), pending.push(), pending.preferences());
             requests.add(request);
-            entries.add(
-                    new OutboxEntry(pending.push().key(), true, request.toJson().encode()));
+            page.bodies().put(pending.push().key(), request.toJson().encode());
             for (Delivery d : pending.push().deliveries()) {
                 UserRecord user = users.get(d.userId());
                 user.pairs.put(
@@ -362,6 +364,7 @@ public final class MatchDispatcher implements Runnable {
                                 d.match().pair(),
                                 d.match().sequence(),
                                 pending.push().key(),
+                                page.id(),
                                 now));
                 user.prune(now, keep);
                 changed.put(d.userId(), user);
@@ -370,7 +373,7 @@ public final class MatchDispatcher implements Runnable {
                     pending.push().key(),
                     new InFlight(request, PushRequests.matchIds(pending.push()), pending.tickets()));
         }
-        store.recordPending(entries, changed.values());
+        store.recordPending(page, changed.values());
         requests.forEach(this::dispatch);
     }
 

@@ -25,13 +25,15 @@ import java.util.UUID;
 import org.bson.Document;
 
 /**
- * The dispatcher's state in MongoDB, so a restart neither loses nor repeats a push: every push with its request
- * body, written before it is sent ({@code notification_outbox}), the pushes that were parked rather than sent
- * ({@code notification_parked}), and per user the limit counters and the last push of each recent pair
- * ({@code notification_users}). Pushes that went out are not marked: one sent again carries the same idempotency
- * key, which OneSignal answers without sending it twice. Only {@code _id} look-ups, {@code $in} and one bulk write
- * per collection and batch; new documents are inserted rather than upserted, which is much cheaper on some
- * servers. Blocking: the dispatcher thread calls it.
+ * The dispatcher's state in MongoDB, so a restart neither loses nor repeats a push: the request bodies of the
+ * pushes, written before they are sent, one document per batch ({@code notification_outbox}: a page, key to body),
+ * the pushes that were parked rather than sent ({@code notification_parked}), and per user the limit counters and
+ * the last push of each recent pair with the page that holds it ({@code notification_users}). Pushes that went out
+ * are not marked: one sent again carries the same idempotency key, which OneSignal answers without sending it
+ * twice. Only {@code _id} look-ups, {@code $in} and one bulk write per collection and batch; new documents are
+ * inserted rather than upserted, which is much cheaper on some servers, and the outbox takes one document per
+ * batch rather than per push, since on such servers a document's cost hardly depends on its size. Blocking: the
+ * dispatcher thread calls it.
  */
 public final class NotificationStore {
 
@@ -52,11 +54,14 @@ public final class NotificationStore {
         this.users = database.getCollection(USERS);
     }
 
-    /** The last push of a pair to a user: the pair's sequence it announced, its key, and when. */
-    public record PairRecord(String pair, long sequence, UUID key, Instant at) {}
+    /** The last push of a pair to a user: the pair's sequence it announced, its key, its outbox page, and when. */
+    public record PairRecord(String pair, long sequence, UUID key, String page, Instant at) {}
 
     /** A push as it was sent; {@code pending} unless it was parked. */
     public record OutboxEntry(UUID key, boolean pending, String body) {}
+
+    /** Pushes of one batch, written together: their request bodies by idempotency key. */
+    public record OutboxPage(String id, Map<UUID, String> bodies) {}
 
     /** The stored users among {@code userIds}. */
     Map<String, UserRecord> users(Collection<String> userIds) {
@@ -77,6 +82,7 @@ public final class NotificationStore {
                         p.getString("pair"),
                         p.get("sequence", Number.class).longValue(),
                         UUID.fromString(p.getString("key")),
+                        p.getString("page"),
                         p.getDate("at").toInstant());
                 pairs.put(record.pair(), record);
             }
@@ -85,31 +91,32 @@ public final class NotificationStore {
         return found;
     }
 
-    /** The pushes of {@code keys} in the outbox, each pending unless it was parked. */
-    public Map<UUID, OutboxEntry> outbox(Collection<UUID> keys) {
+    /** The pushes in the outbox among {@code pages} (key to its page), each pending unless it was parked. */
+    public Map<UUID, OutboxEntry> outbox(Map<UUID, String> pages) {
         Map<UUID, OutboxEntry> found = new HashMap<>();
-        if (keys.isEmpty()) {
+        if (pages.isEmpty()) {
             return found;
         }
-        List<String> ids = keys.stream().map(UUID::toString).toList();
+        List<String> ids = pages.keySet().stream().map(UUID::toString).toList();
         Set<String> done = new HashSet<>();
         parked.find(Filters.in("_id", ids)).forEach(doc -> done.add(doc.getString("_id")));
-        for (Document doc : outbox.find(Filters.in("_id", ids))) {
-            UUID key = UUID.fromString(doc.getString("_id"));
-            found.put(key, new OutboxEntry(key, !done.contains(doc.getString("_id")), doc.getString("body")));
-        }
+        Map<String, Document> bodies = new HashMap<>();
+        outbox.find(Filters.in("_id", new HashSet<>(pages.values())))
+                .forEach(doc -> bodies.put(doc.getString("_id"), doc.get("pushes", Document.class)));
+        pages.forEach((key, page) -> {
+            String body = bodies.getOrDefault(page, new Document()).getString(key.toString());
+            if (body != null) {
+                found.put(key, new OutboxEntry(key, !done.contains(key.toString()), body));
+            }
+        });
         return found;
     }
 
-    /** Writes what is about to be sent: the pushes, and the users whose counters and pairs they change. */
-    void recordPending(Collection<OutboxEntry> entries, Collection<UserRecord> changed) {
-        List<WriteModel<Document>> outboxWrites = new ArrayList<>();
-        for (OutboxEntry entry : entries) {
-            outboxWrites.add(
-                    new InsertOneModel<>(new Document("_id", entry.key().toString())
-                            .append("body", entry.body())
-                            .append("at", new Date())));
-        }
+    /** Writes what is about to be sent: the batch's pushes, and the users whose counters and pairs they change. */
+    void recordPending(OutboxPage page, Collection<UserRecord> changed) {
+        Document bodies = new Document();
+        page.bodies().forEach((key, body) -> bodies.append(key.toString(), body));
+        outbox.insertOne(new Document("_id", page.id()).append("pushes", bodies).append("at", new Date()));
         List<WriteModel<Document>> userWrites = new ArrayList<>();
         for (UserRecord user : changed) {
             Document doc = encode(user);
@@ -118,7 +125,6 @@ public final class NotificationStore {
                             ? new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, UPSERT)
                             : new InsertOneModel<>(doc));
         }
-        insert(outbox, outboxWrites);
         List<Integer> existing = insert(users, userWrites);
         if (!existing.isEmpty()) {
             // Another instance stored these users after we read them: ours is the newer state.
@@ -151,6 +157,7 @@ public final class NotificationStore {
             pairs.add(new Document("pair", p.pair())
                     .append("sequence", p.sequence())
                     .append("key", p.key().toString())
+                    .append("page", p.page())
                     .append("at", Date.from(p.at())));
         }
         return new Document("_id", user.state.userId())
@@ -161,8 +168,8 @@ public final class NotificationStore {
     }
 
     /**
-     * Bulk-writes {@code writes} in any order; returns the indexes of inserts whose document existed already (a
-     * push written again after a restart), which are not errors.
+     * Bulk-writes {@code writes} in any order; returns the indexes of inserts whose document existed already, which
+     * are not errors.
      */
     private static List<Integer> insert(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
         List<Integer> existing = new ArrayList<>();
