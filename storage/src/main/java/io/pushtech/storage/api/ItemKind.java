@@ -33,6 +33,8 @@ interface ItemKind<T> {
 
     Optional<T> current(MatchEngine engine, String id);
 
+    String id(T item);
+
     String ownerId(T item);
 
     long version(T item);
@@ -84,6 +86,11 @@ interface ItemKind<T> {
         @Override
         public Optional<Search> current(MatchEngine engine, String id) {
             return engine.search(id);
+        }
+
+        @Override
+        public String id(Search item) {
+            return item.id();
         }
 
         @Override
@@ -151,6 +158,11 @@ interface ItemKind<T> {
         @Override
         public Optional<Offer> current(MatchEngine engine, String id) {
             return engine.offer(id);
+        }
+
+        @Override
+        public String id(Offer item) {
+            return item.id();
         }
 
         @Override

@@ -3,13 +3,16 @@ package io.pushtech.storage.domain;
 import com.google.common.geometry.S1Angle;
 import com.google.common.geometry.S2Cap;
 import com.google.common.geometry.S2CellId;
+import com.google.common.geometry.S2Point;
 import com.google.common.geometry.S2RegionCoverer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -35,12 +38,19 @@ public final class CellIndex<T> {
     /** An item found near a point, with its exact distance in metres. */
     public record Hit<T>(String id, T item, GeoPoint point, double distance) {}
 
-    private record Entry<T>(String id, T item, GeoPoint point, long key) {}
+    /** An indexed item with its point's unit vector, for {@link Reach}. */
+    private record Entry<T>(String id, T item, GeoPoint point, long key, double x, double y, double z) {
+
+        static <T> Entry<T> of(String id, T item, GeoPoint point) {
+            S2Point p = point.toS2().toPoint();
+            return new Entry<>(id, item, point, CellIndex.key(S2CellId.fromPoint(p)), p.getX(), p.getY(), p.getZ());
+        }
+    }
 
     /** Adds or moves the item {@code id}. */
     public void put(String id, T item, GeoPoint point) {
         remove(id);
-        Entry<T> entry = new Entry<>(id, item, point, key(S2CellId.fromLatLng(point.toS2())));
+        Entry<T> entry = Entry.of(id, item, point);
         byId.put(id, entry);
         byCell.merge(entry.key, entry, CellIndex::together);
     }
@@ -65,43 +75,109 @@ public final class CellIndex<T> {
         return byId.size();
     }
 
-    /** Every item within {@code radius} metres of {@code center}, nearest first (ties by id). */
-    public List<Hit<T>> within(GeoPoint center, double radius) {
-        List<Hit<T>> hits = candidates(center, radius, item -> true);
+    /**
+     * The query's first page: the nearest {@code limit} items after its cursor within its radius that pass
+     * {@code filter}, nearest first (ties by id). Only the page is kept and sorted, not every item in the
+     * radius.
+     */
+    public List<Hit<T>> nearest(NearbyQuery query, Predicate<T> filter) {
+        PriorityQueue<Hit<T>> page = new PriorityQueue<>(query.limit() + 1, NEAREST_FIRST.reversed());
+        Reach reach = new Reach(query.center(), query.radius());
+        forEachCandidate(reach, entry -> {
+            if (!reach.mayHold(entry) || !filter.test(entry.item)) {
+                return;
+            }
+            double distance = query.center().distanceTo(entry.point);
+            if (distance > query.radius() || !query.isAfterCursor(distance, entry.id)) {
+                return;
+            }
+            Hit<T> hit = new Hit<>(entry.id, entry.item, entry.point, distance);
+            if (page.size() < query.limit()) {
+                page.add(hit);
+            } else if (NEAREST_FIRST.compare(hit, page.peek()) < 0) {
+                page.poll();
+                page.add(hit);
+            }
+            if (page.size() == query.limit()) {
+                reach.narrowTo(page.peek().distance());
+            }
+        });
+        List<Hit<T>> hits = new ArrayList<>(page);
         hits.sort(NEAREST_FIRST);
         return hits;
     }
 
     /**
      * Every item within {@code radius} metres of {@code center} that passes {@code filter}, in no order. The
-     * filter runs before the distance is measured, so a selective one saves most of the work.
+     * filter runs only on items that a cheap bound on the distance leaves in reach, and the exact distance
+     * only on those that pass it.
      */
     public List<Hit<T>> candidates(GeoPoint center, double radius, Predicate<T> filter) {
         List<Hit<T>> hits = new ArrayList<>();
-        S2Cap cap =
-                S2Cap.fromAxisAngle(center.toS2().toPoint(), S1Angle.radians(radius / GeoPoint.EARTH_RADIUS_METERS));
-        for (S2CellId cell : COVERER.getCovering(cap).cellIds()) {
-            for (Object bucket : byCell.subMap(key(cell.rangeMin()), true, key(cell.rangeMax()), true)
-                    .values()) {
-                collect(bucket, center, radius, filter, hits);
+        Reach reach = new Reach(center, radius);
+        forEachCandidate(reach, entry -> {
+            if (reach.mayHold(entry) && filter.test(entry.item)) {
+                double distance = center.distanceTo(entry.point);
+                if (distance <= radius) {
+                    hits.add(new Hit<>(entry.id, entry.item, entry.point, distance));
+                }
             }
-        }
+        });
         return hits;
     }
 
     @SuppressWarnings("unchecked")
-    private void collect(Object bucket, GeoPoint center, double radius, Predicate<T> filter, List<Hit<T>> hits) {
-        if (bucket instanceof List<?> list) {
-            list.forEach(entry -> collect(entry, center, radius, filter, hits));
-            return;
+    private void forEachCandidate(Reach reach, Consumer<Entry<T>> action) {
+        for (S2CellId cell : COVERER.getCovering(reach.cap()).cellIds()) {
+            for (Object bucket : byCell.subMap(key(cell.rangeMin()), true, key(cell.rangeMax()), true)
+                    .values()) {
+                if (bucket instanceof List<?> list) {
+                    list.forEach(entry -> action.accept((Entry<T>) entry));
+                } else {
+                    action.accept((Entry<T>) bucket);
+                }
+            }
         }
-        Entry<T> entry = (Entry<T>) bucket;
-        if (!filter.test(entry.item)) {
-            return;
+    }
+
+    /**
+     * A circle around a point, with a bound that rules out most items outside it without trigonometry: the
+     * straight-line (chord) distance between unit vectors grows with the great-circle distance, so an item
+     * whose chord is longer than the circle's (with a margin far above rounding errors) is outside it.
+     */
+    private static final class Reach {
+
+        /** Relative and absolute margins on the chord (on the unit sphere; 1e-14 is about 64 nm). */
+        private static final double RELATIVE_MARGIN = 1e-9;
+
+        private static final double ABSOLUTE_MARGIN = 1e-14;
+
+        private final S2Point center;
+        private final double radius;
+        private double maxChordSquared;
+
+        Reach(GeoPoint center, double radius) {
+            this.center = center.toS2().toPoint();
+            this.radius = radius;
+            narrowTo(radius);
         }
-        double distance = center.distanceTo(entry.point);
-        if (distance <= radius) {
-            hits.add(new Hit<>(entry.id, entry.item, entry.point, distance));
+
+        S2Cap cap() {
+            return S2Cap.fromAxisAngle(center, S1Angle.radians(radius / GeoPoint.EARTH_RADIUS_METERS));
+        }
+
+        /** Items farther than {@code distance} metres are of no more use. */
+        void narrowTo(double distance) {
+            double angle = Math.min(Math.PI, distance / GeoPoint.EARTH_RADIUS_METERS);
+            double chord = 2 * Math.sin(angle / 2) * (1 + RELATIVE_MARGIN) + ABSOLUTE_MARGIN;
+            maxChordSquared = chord * chord;
+        }
+
+        boolean mayHold(Entry<?> entry) {
+            double dx = entry.x - center.getX();
+            double dy = entry.y - center.getY();
+            double dz = entry.z - center.getZ();
+            return dx * dx + dy * dy + dz * dz <= maxChordSquared;
         }
     }
 

@@ -222,24 +222,16 @@ public final class MatchEngine {
 
     /** Live offers near a point satisfying the query's terms and category, nearest first. */
     public List<Nearby<Offer>> offersNear(NearbyQuery query) {
-        return offerIndex.within(query.center(), query.radius()).stream()
-                .filter(hit -> query.isAfterCursor(hit.distance(), hit.id()))
-                .filter(hit -> MatchRule.satisfies(
-                        query.terms(),
-                        query.category(),
-                        hit.item().terms,
-                        hit.item().offer.category()))
-                .limit(query.limit())
+        return offerIndex
+                .nearest(query, o -> MatchRule.satisfies(query.terms(), query.category(), o.terms, o.offer.category()))
+                .stream()
                 .map(hit -> new Nearby<>(hit.item().offer, hit.distance()))
                 .toList();
     }
 
     /** Live searches near a point whose keywords and category contain every query term, nearest first. */
     public List<Nearby<Search>> searchesNear(NearbyQuery query) {
-        return searchIndex.within(query.center(), query.radius()).stream()
-                .filter(hit -> query.isAfterCursor(hit.distance(), hit.id()))
-                .filter(hit -> searchMentions(hit.item(), query))
-                .limit(query.limit())
+        return searchIndex.nearest(query, s -> searchMentions(s, query)).stream()
                 .map(hit -> new Nearby<>(hit.item().search, hit.distance()))
                 .toList();
     }
