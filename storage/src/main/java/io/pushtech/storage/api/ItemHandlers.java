@@ -159,16 +159,12 @@ final class ItemHandlers<T> {
     }
 
     private void nearbyPage(RoutingContext ctx, NearbyQuery query, List<Nearby<T>> found) {
-        JsonArray items = new JsonArray();
-        for (Nearby<T> hit : found) {
-            items.add(kind.encode(hit.item()).put("distance", hit.distance()));
-        }
-        JsonObject page = new JsonObject().put("items", items);
+        Optional<String> next = Optional.empty();
         if (found.size() == query.limit()) {
             Nearby<T> last = found.get(found.size() - 1);
-            page.put("next", NearbyParams.cursor(last.distance(), kind.id(last.item())));
+            next = Optional.of(NearbyParams.cursor(last.distance(), kind.id(last.item())));
         }
-        json(ctx, 200, page);
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(NearbyPage.write(kind, found, next));
     }
 
     void matches(RoutingContext ctx) {

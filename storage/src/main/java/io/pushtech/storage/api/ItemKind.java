@@ -1,5 +1,6 @@
 package io.pushtech.storage.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.pushtech.storage.domain.CurrentMatch;
 import io.pushtech.storage.domain.MatchEngine;
 import io.pushtech.storage.domain.Nearby;
@@ -10,6 +11,7 @@ import io.pushtech.storage.infra.ItemChange;
 import io.pushtech.storage.infra.ItemCodec;
 import io.pushtech.storage.infra.ItemLog;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ interface ItemKind<T> {
     T decode(JsonObject json);
 
     JsonObject encode(T item);
+
+    /** Writes the fields {@link #encode} gives. */
+    void writeFields(JsonGenerator out, T item) throws IOException;
 
     Optional<T> current(MatchEngine engine, String id);
 
@@ -81,6 +86,11 @@ interface ItemKind<T> {
         @Override
         public JsonObject encode(Search item) {
             return ItemCodec.toJson(item);
+        }
+
+        @Override
+        public void writeFields(JsonGenerator out, Search item) throws IOException {
+            ItemCodec.writeFields(out, item);
         }
 
         @Override
@@ -153,6 +163,11 @@ interface ItemKind<T> {
         @Override
         public JsonObject encode(Offer item) {
             return ItemCodec.toJson(item);
+        }
+
+        @Override
+        public void writeFields(JsonGenerator out, Offer item) throws IOException {
+            ItemCodec.writeFields(out, item);
         }
 
         @Override

@@ -31,9 +31,18 @@ public final class MatchEngine {
     private final TreeSet<Expiry> expiries = new TreeSet<>();
     private final PairStates pairs = new PairStates();
 
-    private record IndexedSearch(Search search, Set<String> terms) {}
+    /** A search with its terms and normalized category, worked out once rather than per candidate. */
+    private record IndexedSearch(Search search, Set<String> terms, Optional<String> category) {
+        IndexedSearch(Search search) {
+            this(search, search.terms(), search.category().map(MatchEngine::normalizedCategory));
+        }
+    }
 
-    private record IndexedOffer(Offer offer, Set<String> terms) {}
+    private record IndexedOffer(Offer offer, Set<String> terms, String category) {
+        IndexedOffer(Offer offer) {
+            this(offer, offer.terms(), normalizedCategory(offer.category()));
+        }
+    }
 
     private record Expiry(Instant at, boolean search, String id) implements Comparable<Expiry> {
         @Override
@@ -117,7 +126,7 @@ public final class MatchEngine {
     }
 
     private IndexedSearch index(Search search, Instant now) {
-        IndexedSearch entry = new IndexedSearch(search, search.terms());
+        IndexedSearch entry = new IndexedSearch(search);
         searches.put(search.id(), entry);
         searchesByOwner.computeIfAbsent(search.ownerId(), o -> new HashSet<>()).add(search.id());
         search.expiresAt().ifPresent(at -> expiries.add(new Expiry(at, true, search.id())));
@@ -130,7 +139,7 @@ public final class MatchEngine {
     }
 
     private IndexedOffer index(Offer offer, Instant now) {
-        IndexedOffer entry = new IndexedOffer(offer, offer.terms());
+        IndexedOffer entry = new IndexedOffer(offer);
         offers.put(offer.id(), entry);
         offersByOwner.computeIfAbsent(offer.ownerId(), o -> new HashSet<>()).add(offer.id());
         offer.expiresAt().ifPresent(at -> expiries.add(new Expiry(at, false, offer.id())));
@@ -222,8 +231,9 @@ public final class MatchEngine {
 
     /** Live offers near a point satisfying the query's terms and category, nearest first. */
     public List<Nearby<Offer>> offersNear(NearbyQuery query) {
+        Optional<String> category = query.category().map(Keywords::normalized);
         return offerIndex
-                .nearest(query, o -> MatchRule.satisfies(query.terms(), query.category(), o.terms, o.offer.category()))
+                .nearest(query, o -> MatchRule.satisfies(query.terms(), category, o.terms, o.category))
                 .stream()
                 .map(hit -> new Nearby<>(hit.item().offer, hit.distance()))
                 .toList();
@@ -231,7 +241,8 @@ public final class MatchEngine {
 
     /** Live searches near a point whose keywords and category contain every query term, nearest first. */
     public List<Nearby<Search>> searchesNear(NearbyQuery query) {
-        return searchIndex.nearest(query, s -> searchMentions(s, query)).stream()
+        Optional<String> category = query.category().map(Keywords::normalized);
+        return searchIndex.nearest(query, s -> mentions(s, query.terms(), category)).stream()
                 .map(hit -> new Nearby<>(hit.item().search, hit.distance()))
                 .toList();
     }
@@ -241,16 +252,25 @@ public final class MatchEngine {
         return searchIndex.size() + offerIndex.size();
     }
 
-    private static boolean searchMentions(IndexedSearch entry, NearbyQuery query) {
-        Set<String> terms = new HashSet<>(entry.terms);
-        entry.search.category().ifPresent(c -> terms.addAll(Keywords.terms(c)));
-        return terms.containsAll(query.terms())
-                && query.category()
-                        .map(c -> entry.search
-                                .category()
-                                .map(sc -> Keywords.normalized(sc).equals(Keywords.normalized(c)))
-                                .orElse(false))
-                        .orElse(true);
+    /** The search's keywords and category words hold every term, and its category is the given one if any. */
+    private static boolean mentions(IndexedSearch s, Set<String> terms, Optional<String> category) {
+        if (category.isPresent() && !category.equals(s.category)) {
+            return false;
+        }
+        for (String term : terms) {
+            if (!s.terms.contains(term)
+                    && !s.category
+                            .map(c -> List.of(c.split(" ")).contains(term))
+                            .orElse(false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Few distinct categories: their normalized forms are shared rather than held per item. */
+    private static String normalizedCategory(String category) {
+        return Keywords.normalized(category).intern();
     }
 
     private void evaluate(IndexedSearch s, boolean live, Reason reason, List<MatchEvent> events) {
@@ -292,7 +312,7 @@ public final class MatchEngine {
 
     /** Pairs that fail this cannot match; those that matched before are ended by the caller's second pass. */
     private static boolean keywordsMatch(IndexedSearch s, IndexedOffer o) {
-        return MatchRule.satisfies(s.terms, s.search.category(), o.terms, o.offer.category());
+        return MatchRule.satisfies(s.terms, s.category, o.terms, o.category);
     }
 
     private void decide(
