@@ -13,12 +13,15 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /**
  * An in-memory point index on S2 cells: each item is kept under the leaf cell of its point, in cell
  * order, so the cells covering a circle (an S2 region covering) are contiguous key ranges. The covering
- * gives candidates; the exact great-circle distance decides. Not thread-safe.
+ * gives candidates; the exact great-circle distance decides. Each item also carries 64 tag bits chosen by
+ * the caller (a signature of its terms, see {@link TermSignature}), tested before the item itself, so that
+ * most candidates are turned down without reading the item. Not thread-safe.
  *
  * @param <T> the kind of item indexed
  */
@@ -39,18 +42,19 @@ public final class CellIndex<T> {
     public record Hit<T>(String id, T item, GeoPoint point, double distance) {}
 
     /** An indexed item with its point's unit vector, for {@link Reach}. */
-    private record Entry<T>(String id, T item, GeoPoint point, long key, double x, double y, double z) {
+    private record Entry<T>(String id, T item, GeoPoint point, long tags, long key, double x, double y, double z) {
 
-        static <T> Entry<T> of(String id, T item, GeoPoint point) {
+        static <T> Entry<T> of(String id, T item, GeoPoint point, long tags) {
             S2Point p = point.toS2().toPoint();
-            return new Entry<>(id, item, point, CellIndex.key(S2CellId.fromPoint(p)), p.getX(), p.getY(), p.getZ());
+            return new Entry<>(
+                    id, item, point, tags, CellIndex.key(S2CellId.fromPoint(p)), p.getX(), p.getY(), p.getZ());
         }
     }
 
     /** Adds or moves the item {@code id}. */
-    public void put(String id, T item, GeoPoint point) {
+    public void put(String id, T item, GeoPoint point, long tags) {
         remove(id);
-        Entry<T> entry = Entry.of(id, item, point);
+        Entry<T> entry = Entry.of(id, item, point, tags);
         byId.put(id, entry);
         byCell.merge(entry.key, entry, CellIndex::together);
     }
@@ -76,15 +80,15 @@ public final class CellIndex<T> {
     }
 
     /**
-     * The query's first page: the nearest {@code limit} items after its cursor within its radius that pass
-     * {@code filter}, nearest first (ties by id). Only the page is kept and sorted, not every item in the
-     * radius.
+     * The query's first page: the nearest {@code limit} items after its cursor within its radius whose tags
+     * pass {@code tags} and that pass {@code filter}, nearest first (ties by id). Only the page is kept and
+     * sorted, not every item in the radius.
      */
-    public List<Hit<T>> nearest(NearbyQuery query, Predicate<T> filter) {
+    public List<Hit<T>> nearest(NearbyQuery query, LongPredicate tags, Predicate<T> filter) {
         PriorityQueue<Hit<T>> page = new PriorityQueue<>(query.limit() + 1, NEAREST_FIRST.reversed());
         Reach reach = new Reach(query.center(), query.radius());
         forEachCandidate(reach, entry -> {
-            if (!reach.mayHold(entry) || !filter.test(entry.item)) {
+            if (!reach.mayHold(entry) || !tags.test(entry.tags) || !filter.test(entry.item)) {
                 return;
             }
             double distance = query.center().distanceTo(entry.point);
@@ -108,15 +112,15 @@ public final class CellIndex<T> {
     }
 
     /**
-     * Every item within {@code radius} metres of {@code center} that passes {@code filter}, in no order. The
-     * filter runs only on items that a cheap bound on the distance leaves in reach, and the exact distance
-     * only on those that pass it.
+     * Every item within {@code radius} metres of {@code center} whose tags pass {@code tags} and that passes
+     * {@code filter}, in no order. The tests run only on items that a cheap bound on the distance leaves in
+     * reach, and the exact distance only on those that pass them.
      */
-    public List<Hit<T>> candidates(GeoPoint center, double radius, Predicate<T> filter) {
+    public List<Hit<T>> candidates(GeoPoint center, double radius, LongPredicate tags, Predicate<T> filter) {
         List<Hit<T>> hits = new ArrayList<>();
         Reach reach = new Reach(center, radius);
         forEachCandidate(reach, entry -> {
-            if (reach.mayHold(entry) && filter.test(entry.item)) {
+            if (reach.mayHold(entry) && tags.test(entry.tags) && filter.test(entry.item)) {
                 double distance = center.distanceTo(entry.point);
                 if (distance <= radius) {
                     hits.add(new Hit<>(entry.id, entry.item, entry.point, distance));

@@ -36,11 +36,19 @@ public final class MatchEngine {
         IndexedSearch(Search search) {
             this(search, search.terms(), search.category().map(MatchEngine::normalizedCategory));
         }
+
+        long tags() {
+            return TermSignature.of(terms, category);
+        }
     }
 
     private record IndexedOffer(Offer offer, Set<String> terms, String category) {
         IndexedOffer(Offer offer) {
             this(offer, offer.terms(), normalizedCategory(offer.category()));
+        }
+
+        long tags() {
+            return TermSignature.of(terms, Optional.of(category));
         }
     }
 
@@ -131,7 +139,7 @@ public final class MatchEngine {
         searchesByOwner.computeIfAbsent(search.ownerId(), o -> new HashSet<>()).add(search.id());
         search.expiresAt().ifPresent(at -> expiries.add(new Expiry(at, true, search.id())));
         if (search.isLive(now)) {
-            searchIndex.put(search.id(), entry, search.region().center());
+            searchIndex.put(search.id(), entry, search.region().center(), entry.tags());
         } else {
             searchIndex.remove(search.id());
         }
@@ -144,7 +152,7 @@ public final class MatchEngine {
         offersByOwner.computeIfAbsent(offer.ownerId(), o -> new HashSet<>()).add(offer.id());
         offer.expiresAt().ifPresent(at -> expiries.add(new Expiry(at, false, offer.id())));
         if (offer.isLive(now)) {
-            offerIndex.put(offer.id(), entry, offer.region().center());
+            offerIndex.put(offer.id(), entry, offer.region().center(), entry.tags());
         } else {
             offerIndex.remove(offer.id());
         }
@@ -232,8 +240,12 @@ public final class MatchEngine {
     /** Live offers near a point satisfying the query's terms and category, nearest first. */
     public List<Nearby<Offer>> offersNear(NearbyQuery query) {
         Optional<String> category = query.category().map(Keywords::normalized);
+        long wanted = TermSignature.of(query.terms(), category);
         return offerIndex
-                .nearest(query, o -> MatchRule.satisfies(query.terms(), category, o.terms, o.category))
+                .nearest(
+                        query,
+                        tags -> TermSignature.within(wanted, tags),
+                        o -> MatchRule.satisfies(query.terms(), category, o.terms, o.category))
                 .stream()
                 .map(hit -> new Nearby<>(hit.item().offer, hit.distance()))
                 .toList();
@@ -242,7 +254,7 @@ public final class MatchEngine {
     /** Live searches near a point whose keywords and category contain every query term, nearest first. */
     public List<Nearby<Search>> searchesNear(NearbyQuery query) {
         Optional<String> category = query.category().map(Keywords::normalized);
-        return searchIndex.nearest(query, s -> mentions(s, query.terms(), category)).stream()
+        return searchIndex.nearest(query, tags -> true, s -> mentions(s, query.terms(), category)).stream()
                 .map(hit -> new Nearby<>(hit.item().search, hit.distance()))
                 .toList();
     }
@@ -277,8 +289,12 @@ public final class MatchEngine {
         Set<String> seen = new HashSet<>();
         if (live) {
             double reach = s.search.region().radius();
+            long wanted = s.tags();
             for (var hit : offerIndex.candidates(
-                    s.search.region().center(), reach + MatchRule.hysteresis(reach), o -> keywordsMatch(s, o))) {
+                    s.search.region().center(),
+                    reach + MatchRule.hysteresis(reach),
+                    tags -> TermSignature.within(wanted, tags),
+                    o -> keywordsMatch(s, o))) {
                 seen.add(hit.id());
                 decide(s, hit.item(), hit.distance(), true, reason, events);
             }
@@ -296,8 +312,12 @@ public final class MatchEngine {
         Set<String> seen = new HashSet<>();
         if (live) {
             double reach = o.offer.region().radius();
+            long offered = o.tags();
             for (var hit : searchIndex.candidates(
-                    o.offer.region().center(), reach + MatchRule.hysteresis(reach), s -> keywordsMatch(s, o))) {
+                    o.offer.region().center(),
+                    reach + MatchRule.hysteresis(reach),
+                    tags -> TermSignature.within(tags, offered),
+                    s -> keywordsMatch(s, o))) {
                 seen.add(hit.id());
                 decide(hit.item(), o, hit.distance(), true, reason, events);
             }

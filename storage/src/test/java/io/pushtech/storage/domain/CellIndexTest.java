@@ -26,7 +26,7 @@ class CellIndexTest {
         for (int i = 0; i < 4000; i++) {
             GeoPoint p = i % 10 == 0 && i > 0 ? points.get(i - 1) : around(PLACES[i % PLACES.length], 3000);
             points.add(p);
-            index.put(id(i), id(i), p);
+            index.put(id(i), id(i), p, 0);
         }
         List<List<String>> expected = new ArrayList<>();
         List<NearbyQuery> queries = new ArrayList<>();
@@ -51,13 +51,13 @@ class CellIndexTest {
         for (int i = 0; i < 2000; i++) {
             GeoPoint p = around(PLACES[i % PLACES.length], 2000);
             points.add(p);
-            index.put(id(i), id(i), p);
+            index.put(id(i), id(i), p, 0);
         }
         GeoPoint center = PLACES[1];
         double radius = points.get(5).distanceTo(center);
 
         // When
-        List<String> found = index.candidates(center, radius, item -> true).stream()
+        List<String> found = index.candidates(center, radius, tags -> true, item -> true).stream()
                 .map(CellIndex.Hit::id)
                 .sorted()
                 .toList();
@@ -72,7 +72,7 @@ class CellIndexTest {
         List<String> ids = new ArrayList<>();
         NearbyQuery query = first;
         while (true) {
-            List<CellIndex.Hit<String>> page = index.nearest(query, item -> true);
+            List<CellIndex.Hit<String>> page = index.nearest(query, tags -> true, item -> true);
             page.forEach(hit -> ids.add(hit.id()));
             if (page.size() < query.limit()) {
                 return ids;
