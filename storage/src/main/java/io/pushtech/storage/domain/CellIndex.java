@@ -6,6 +6,7 @@ import com.google.common.geometry.S2CellId;
 import com.google.common.geometry.S2Point;
 import com.google.common.geometry.S2RegionCoverer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -17,46 +18,60 @@ import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /**
- * An in-memory point index on S2 cells: each item is kept under the leaf cell of its point, in cell
- * order, so the cells covering a circle (an S2 region covering) are contiguous key ranges. The covering
- * gives candidates; the exact great-circle distance decides. Each item also carries 64 tag bits chosen by
- * the caller (a signature of its terms, see {@link TermSignature}), tested before the item itself, so that
- * most candidates are turned down without reading the item. Not thread-safe.
+ * An in-memory point index on S2 cells: items are kept in buckets, one per S2 cell of level
+ * {@value #BUCKET_LEVEL} (about 0.3 km²), in cell order, so the buckets under the cells covering a circle
+ * (an S2 region covering) are contiguous key ranges. A bucket holds its items' unit vectors and tags in flat
+ * arrays, scanned in memory order. The covering gives candidates; the exact great-circle distance decides.
+ * Each item also carries 64 tag bits chosen by the caller (a signature of its terms, see {@link
+ * TermSignature}), tested before the item itself, so that most candidates are turned down without reading
+ * the item. Not thread-safe.
  *
  * @param <T> the kind of item indexed
  */
 public final class CellIndex<T> {
 
+    private static final int BUCKET_LEVEL = 14;
     private static final int MAX_COVERING_CELLS = 12;
-    private static final S2RegionCoverer COVERER =
-            S2RegionCoverer.builder().setMaxCells(MAX_COVERING_CELLS).build();
+    private static final S2RegionCoverer COVERER = S2RegionCoverer.builder()
+            .setMaxCells(MAX_COVERING_CELLS)
+            .setMaxLevel(BUCKET_LEVEL)
+            .build();
     private static final Comparator<Hit<?>> NEAREST_FIRST =
             Comparator.<Hit<?>>comparingDouble(Hit::distance).thenComparing(Hit::id);
 
-    /** Keys are leaf cell ids shifted so that signed order is S2's unsigned cell order. */
-    private final TreeMap<Long, Object> byCell = new TreeMap<>();
+    /** Keys are bucket cell ids shifted so that signed order is S2's unsigned cell order. */
+    private final TreeMap<Long, Bucket<T>> buckets = new TreeMap<>();
 
     private final Map<String, Entry<T>> byId = new HashMap<>();
 
     /** An item found near a point, with its exact distance in metres. */
     public record Hit<T>(String id, T item, GeoPoint point, double distance) {}
 
-    /** An indexed item with its point's unit vector, for {@link Reach}. */
-    private record Entry<T>(String id, T item, GeoPoint point, long tags, long key, double x, double y, double z) {
+    /** An indexed item, and where it sits in its bucket. */
+    private static final class Entry<T> {
+        final String id;
+        final T item;
+        final GeoPoint point;
+        final Bucket<T> bucket;
+        int slot;
 
-        static <T> Entry<T> of(String id, T item, GeoPoint point, long tags) {
-            S2Point p = point.toS2().toPoint();
-            return new Entry<>(
-                    id, item, point, tags, CellIndex.key(S2CellId.fromPoint(p)), p.getX(), p.getY(), p.getZ());
+        Entry(String id, T item, GeoPoint point, Bucket<T> bucket) {
+            this.id = id;
+            this.item = item;
+            this.point = point;
+            this.bucket = bucket;
         }
     }
 
     /** Adds or moves the item {@code id}. */
     public void put(String id, T item, GeoPoint point, long tags) {
         remove(id);
-        Entry<T> entry = Entry.of(id, item, point, tags);
+        S2Point p = point.toS2().toPoint();
+        long key = key(S2CellId.fromPoint(p).parent(BUCKET_LEVEL));
+        Bucket<T> bucket = buckets.computeIfAbsent(key, Bucket::new);
+        Entry<T> entry = new Entry<>(id, item, point, bucket);
+        bucket.add(entry, p, tags);
         byId.put(id, entry);
-        byCell.merge(entry.key, entry, CellIndex::together);
     }
 
     public void remove(String id) {
@@ -64,14 +79,9 @@ public final class CellIndex<T> {
         if (entry == null) {
             return;
         }
-        Object bucket = byCell.get(entry.key);
-        if (bucket instanceof List<?> list) {
-            list.remove(entry);
-            if (list.size() == 1) {
-                byCell.put(entry.key, list.get(0));
-            }
-        } else {
-            byCell.remove(entry.key);
+        entry.bucket.remove(entry);
+        if (entry.bucket.size == 0) {
+            buckets.remove(entry.bucket.key);
         }
     }
 
@@ -87,8 +97,8 @@ public final class CellIndex<T> {
     public List<Hit<T>> nearest(NearbyQuery query, LongPredicate tags, Predicate<T> filter) {
         PriorityQueue<Hit<T>> page = new PriorityQueue<>(query.limit() + 1, NEAREST_FIRST.reversed());
         Reach reach = new Reach(query.center(), query.radius());
-        forEachCandidate(reach, entry -> {
-            if (!reach.mayHold(entry) || !tags.test(entry.tags) || !filter.test(entry.item)) {
+        forEachCandidate(reach, tags, entry -> {
+            if (!filter.test(entry.item)) {
                 return;
             }
             double distance = query.center().distanceTo(entry.point);
@@ -118,9 +128,8 @@ public final class CellIndex<T> {
      */
     public List<Hit<T>> candidates(GeoPoint center, double radius, LongPredicate tags, Predicate<T> filter) {
         List<Hit<T>> hits = new ArrayList<>();
-        Reach reach = new Reach(center, radius);
-        forEachCandidate(reach, entry -> {
-            if (reach.mayHold(entry) && tags.test(entry.tags) && filter.test(entry.item)) {
+        forEachCandidate(new Reach(center, radius), tags, entry -> {
+            if (filter.test(entry.item)) {
                 double distance = center.distanceTo(entry.point);
                 if (distance <= radius) {
                     hits.add(new Hit<>(entry.id, entry.item, entry.point, distance));
@@ -130,17 +139,63 @@ public final class CellIndex<T> {
         return hits;
     }
 
-    @SuppressWarnings("unchecked")
-    private void forEachCandidate(Reach reach, Consumer<Entry<T>> action) {
+    /** The items the reach may hold whose tags pass, read from the buckets under the covering. */
+    private void forEachCandidate(Reach reach, LongPredicate tags, Consumer<Entry<T>> action) {
         for (S2CellId cell : COVERER.getCovering(reach.cap()).cellIds()) {
-            for (Object bucket : byCell.subMap(key(cell.rangeMin()), true, key(cell.rangeMax()), true)
+            for (Bucket<T> bucket : buckets.subMap(key(cell.rangeMin()), true, key(cell.rangeMax()), true)
                     .values()) {
-                if (bucket instanceof List<?> list) {
-                    list.forEach(entry -> action.accept((Entry<T>) entry));
-                } else {
-                    action.accept((Entry<T>) bucket);
+                for (int i = 0; i < bucket.size; i++) {
+                    if (reach.mayHold(bucket.xyz, i) && tags.test(bucket.tags[i])) {
+                        action.accept(bucket.entries[i]);
+                    }
                 }
             }
+        }
+    }
+
+    /** The items of one cell: unit vectors and tags in flat arrays, for scans that read memory in order. */
+    private static final class Bucket<T> {
+        final long key;
+        double[] xyz = new double[3 * 4];
+        long[] tags = new long[4];
+        Entry<T>[] entries = newEntries(4);
+        int size;
+
+        Bucket(long key) {
+            this.key = key;
+        }
+
+        void add(Entry<T> entry, S2Point p, long entryTags) {
+            if (size == tags.length) {
+                xyz = Arrays.copyOf(xyz, 6 * size);
+                tags = Arrays.copyOf(tags, 2 * size);
+                entries = Arrays.copyOf(entries, 2 * size);
+            }
+            set(size, entry, p.getX(), p.getY(), p.getZ(), entryTags);
+            size++;
+        }
+
+        /** Moves the last item into the removed one's slot. */
+        void remove(Entry<T> entry) {
+            int last = size - 1;
+            int slot = entry.slot;
+            set(slot, entries[last], xyz[3 * last], xyz[3 * last + 1], xyz[3 * last + 2], tags[last]);
+            entries[last] = null;
+            size = last;
+        }
+
+        private void set(int slot, Entry<T> entry, double x, double y, double z, long entryTags) {
+            xyz[3 * slot] = x;
+            xyz[3 * slot + 1] = y;
+            xyz[3 * slot + 2] = z;
+            tags[slot] = entryTags;
+            entries[slot] = entry;
+            entry.slot = slot;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> Entry<T>[] newEntries(int length) {
+            return (Entry<T>[]) new Entry<?>[length];
         }
     }
 
@@ -177,18 +232,13 @@ public final class CellIndex<T> {
             maxChordSquared = chord * chord;
         }
 
-        boolean mayHold(Entry<?> entry) {
-            double dx = entry.x - center.getX();
-            double dy = entry.y - center.getY();
-            double dz = entry.z - center.getZ();
+        /** Whether the point at {@code slot} of these unit vectors may lie in reach. */
+        boolean mayHold(double[] xyz, int slot) {
+            double dx = xyz[3 * slot] - center.getX();
+            double dy = xyz[3 * slot + 1] - center.getY();
+            double dz = xyz[3 * slot + 2] - center.getZ();
             return dx * dx + dy * dy + dz * dz <= maxChordSquared;
         }
-    }
-
-    private static Object together(Object existing, Object added) {
-        List<Object> list = existing instanceof List<?> old ? new ArrayList<>(old) : new ArrayList<>(List.of(existing));
-        list.add(added);
-        return list;
     }
 
     private static long key(S2CellId cell) {
