@@ -19,7 +19,8 @@ public record StorageConfig(
         int mongoWorkers,
         int maxBodyBytes,
         String jwtSecret,
-        Duration writeWait) {
+        Duration writeWait,
+        int eventLoops) {
 
     public static StorageConfig from(Settings settings) {
         Namespace namespace = new Namespace(settings.get(CommonSettings.NAMESPACE));
@@ -35,14 +36,20 @@ public record StorageConfig(
                 settings.get(StorageSettings.MONGO_WORKERS),
                 settings.get(CommonSettings.HTTP_MAX_BODY_BYTES),
                 jwtSecret(settings),
-                Duration.ofMillis(settings.get(StorageSettings.WRITE_WAIT_MILLIS)));
+                Duration.ofMillis(settings.get(StorageSettings.WRITE_WAIT_MILLIS)),
+                eventLoops(settings.get(StorageSettings.EVENT_LOOPS)));
+    }
+
+    private static int eventLoops(int configured) {
+        return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
     }
 
     /** Everything but the token secret, which must not reach a log. */
     @Override
     public String toString() {
         return "StorageConfig[endpoint=" + endpoint + ", mongoUri=" + mongoUri + ", kafkaBootstrap=" + kafkaBootstrap
-                + ", namespace=" + namespace + ", mongoWorkers=" + mongoWorkers + ", writeWait=" + writeWait + "]";
+                + ", namespace=" + namespace + ", mongoWorkers=" + mongoWorkers + ", writeWait=" + writeWait
+                + ", eventLoops=" + eventLoops + "]";
     }
 
     private static String jwtSecret(Settings settings) {

@@ -18,7 +18,10 @@ public final class StorageSettings {
             60_000,
             "How long a write waits for its change to be materialized before it answers 202 instead of 201.");
 
-    public static final List<Setting<?>> ALL = List.of(PORT, MONGO_WORKERS, WRITE_WAIT_MILLIS);
+    public static final Setting<Integer> EVENT_LOOPS = Setting.integer(
+            "STORAGE_EVENT_LOOPS", 0, 0, 256, "Event loops serving HTTP requests (0: one per CPU core).");
+
+    public static final List<Setting<?>> ALL = List.of(PORT, MONGO_WORKERS, WRITE_WAIT_MILLIS, EVENT_LOOPS);
 
     private StorageSettings() {}
 }

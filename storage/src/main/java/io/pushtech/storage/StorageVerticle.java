@@ -82,9 +82,7 @@ public final class StorageVerticle extends ServiceVerticle {
                             throw new IllegalStateException("the index is catching up with the log");
                         }
                     }));
-            Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
-            return StoreApi.mount(
-                            router,
+            return StoreApi.load(
                             vertx,
                             tokens.provider(),
                             engine,
@@ -95,7 +93,15 @@ public final class StorageVerticle extends ServiceVerticle {
                             mongoWorkers,
                             clock,
                             config.writeWait())
-                    .compose(mounted -> listen(router, config.endpoint()));
+                    .compose(api -> listen(
+                            () -> {
+                                Router router =
+                                        ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
+                                api.mountOn(router);
+                                return router;
+                            },
+                            config.endpoint(),
+                            config.eventLoops()));
         });
     }
 

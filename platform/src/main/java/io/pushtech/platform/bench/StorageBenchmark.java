@@ -41,6 +41,8 @@ final class StorageBenchmark {
     private static final int QUERY_COUNT = 20;
     private static final Instant T0 = Instant.parse("2026-11-24T00:00:00Z");
     private static final String GEO_KEY = "bench:offers";
+    /** {@code all} (default), {@code engine} (the in-process part only) or {@code service} (the service only). */
+    static final String PART_PROPERTY = "pushtech.bench.storage.part";
 
     private final PrintStream progress;
     private final SplittableRandom random = new SplittableRandom(42);
@@ -54,7 +56,26 @@ final class StorageBenchmark {
     }
 
     BenchTable run() throws Exception {
+        String part = System.getProperty(PART_PROPERTY, "all");
+        if (!List.of("all", "engine", "service").contains(part)) {
+            throw new IllegalArgumentException(PART_PROPERTY + " must be all, engine or service, not " + part);
+        }
+        BenchTable table = new BenchTable("bench storage (" + OFFERS + " offers, " + SEARCHES
+                + " searches, one thread, in process; then the service)");
         Path dir = Files.createTempDirectory("pushtech-bench-storage");
+        try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")))) {
+            if (!part.equals("service")) {
+                engine(stack, table);
+            }
+            if (!part.equals("engine")) {
+                service(stack, table);
+            }
+        }
+        return table;
+    }
+
+    /** The match engine in process, one thread, and GEOSEARCH on the same points. */
+    private void engine(DevStack stack, BenchTable table) {
         MatchEngine engine = new MatchEngine();
         long heapBefore = usedHeap();
         progress.println("indexing " + OFFERS + " offers and " + SEARCHES + " searches ...");
@@ -103,9 +124,7 @@ final class StorageBenchmark {
         progress.println("the same queries on redis-server GEOSEARCH ...");
         Latencies redis = new Latencies(QUERIES);
         double redisPerSecond;
-        StorageServiceBenchmark.Result service;
-        try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")));
-                Jedis jedis = new Jedis(java.net.URI.create(stack.redisUrl()))) {
+        try (Jedis jedis = new Jedis(java.net.URI.create(stack.redisUrl()))) {
             Pipeline pipeline = jedis.pipelined();
             for (int i = 0; i < OFFERS; i++) {
                 pipeline.geoadd(
@@ -130,12 +149,8 @@ final class StorageBenchmark {
             }
             redisPerSecond = QUERIES / ((System.nanoTime() - redisStart) / 1e9);
             jedis.del(GEO_KEY);
-            offerPoints = null;
-            service = new StorageServiceBenchmark(progress).run(stack);
         }
-        return new BenchTable("bench storage (" + OFFERS + " offers, " + SEARCHES
-                        + " searches, one thread, in process; then the service)")
-                .row(
+        table.row(
                         "search moves matched per second",
                         Math.round(movesPerSecond) + "/s (" + events + " match events)",
                         "—",
@@ -155,8 +170,13 @@ final class StorageBenchmark {
                         ms(ours.percentileMillis(50)) + " / " + ms(ours.percentileMillis(99)),
                         "Redis GEOSEARCH: " + ms(redis.percentileMillis(50)) + " / " + ms(redis.percentileMillis(99)),
                         "—")
-                .row("heap per indexed item", Math.round(bytesPerItem) + " bytes", "—", "stated")
-                .row(
+                .row("heap per indexed item", Math.round(bytesPerItem) + " bytes", "—", "stated");
+    }
+
+    /** The storage service on the development stack ({@link StorageServiceBenchmark}). */
+    private void service(DevStack stack, BenchTable table) throws Exception {
+        StorageServiceBenchmark.Result service = new StorageServiceBenchmark(progress).run(stack);
+        table.row(
                         "storage service (" + StorageServiceBenchmark.OFFERS + " offers, "
                                 + StorageServiceBenchmark.SEARCHES
                                 + " following searches): `locations` record → its first `matches` record, p50 / p99",

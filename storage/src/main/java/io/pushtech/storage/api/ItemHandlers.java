@@ -22,6 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * The endpoints of one kind of item under {@code /store/<plural>}. Writes are validated, appended to the
  * item's topic and answered once the materializer stored them ({@code 201}/{@code 200}/{@code 204}), or
  * {@code 202} with the {@code Location} when the wait runs out. Handlers run on the event loop; reads of
- * MongoDB and index scans run on the worker executor.
+ * MongoDB run on the worker executor.
  */
 final class ItemHandlers<T> {
 
@@ -64,6 +65,10 @@ final class ItemHandlers<T> {
         this.workers = workers;
         this.clock = clock;
         this.writeWait = writeWait;
+    }
+
+    String plural() {
+        return kind.plural();
     }
 
     void create(RoutingContext ctx) {
@@ -137,26 +142,29 @@ final class ItemHandlers<T> {
                 .onFailure(ctx::fail);
     }
 
+    /**
+     * Answered on the event loop, from the in-memory index, unless the materializer holds the index (while
+     * it applies a batch, or restores it at start): then on a worker, so the event loop never waits for it.
+     */
     void near(RoutingContext ctx) {
         NearbyQuery query = NearbyParams.read(ctx.queryParams());
+        Optional<List<Nearby<T>>> found = engine.tryRead(e -> kind.near(e, query));
+        if (found.isPresent()) {
+            nearbyPage(ctx, query, found.get());
+            return;
+        }
         workers.executeBlocking(() -> engine.read(e -> kind.near(e, query)), false)
-                .onSuccess(found -> {
-                    JsonArray items = new JsonArray();
-                    for (Nearby<T> hit : found) {
-                        items.add(kind.encode(hit.item()).put("distance", hit.distance()));
-                    }
-                    JsonObject page = new JsonObject().put("items", items);
-                    if (found.size() == query.limit()) {
-                        Nearby<T> last = found.get(found.size() - 1);
-                        page.put(
-                                "next",
-                                NearbyParams.cursor(
-                                        last.distance(),
-                                        kind.encode(last.item()).getString("id")));
-                    }
-                    json(ctx, 200, page);
-                })
+                .onSuccess(later -> nearbyPage(ctx, query, later))
                 .onFailure(ctx::fail);
+    }
+
+    private void nearbyPage(RoutingContext ctx, NearbyQuery query, List<Nearby<T>> found) {
+        Optional<String> next = Optional.empty();
+        if (found.size() == query.limit()) {
+            Nearby<T> last = found.get(found.size() - 1);
+            next = Optional.of(NearbyParams.cursor(last.distance(), kind.id(last.item())));
+        }
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(NearbyPage.write(kind, found, next));
     }
 
     void matches(RoutingContext ctx) {

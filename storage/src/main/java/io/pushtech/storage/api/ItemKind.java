@@ -1,5 +1,6 @@
 package io.pushtech.storage.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.pushtech.storage.domain.CurrentMatch;
 import io.pushtech.storage.domain.MatchEngine;
 import io.pushtech.storage.domain.Nearby;
@@ -10,6 +11,7 @@ import io.pushtech.storage.infra.ItemChange;
 import io.pushtech.storage.infra.ItemCodec;
 import io.pushtech.storage.infra.ItemLog;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,12 @@ interface ItemKind<T> {
 
     JsonObject encode(T item);
 
+    /** Writes the fields {@link #encode} gives. */
+    void writeFields(JsonGenerator out, T item) throws IOException;
+
     Optional<T> current(MatchEngine engine, String id);
+
+    String id(T item);
 
     String ownerId(T item);
 
@@ -82,8 +89,18 @@ interface ItemKind<T> {
         }
 
         @Override
+        public void writeFields(JsonGenerator out, Search item) throws IOException {
+            ItemCodec.writeFields(out, item);
+        }
+
+        @Override
         public Optional<Search> current(MatchEngine engine, String id) {
             return engine.search(id);
+        }
+
+        @Override
+        public String id(Search item) {
+            return item.id();
         }
 
         @Override
@@ -149,8 +166,18 @@ interface ItemKind<T> {
         }
 
         @Override
+        public void writeFields(JsonGenerator out, Offer item) throws IOException {
+            ItemCodec.writeFields(out, item);
+        }
+
+        @Override
         public Optional<Offer> current(MatchEngine engine, String id) {
             return engine.offer(id);
+        }
+
+        @Override
+        public String id(Offer item) {
+            return item.id();
         }
 
         @Override

@@ -19,16 +19,32 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
-/** Mounts the searches, offers and locations endpoints and the OpenAPI document on a service router. */
+/**
+ * The searches, offers and locations endpoints and the OpenAPI document, mounted on each event loop's
+ * service router. What the routers share (handlers, stores, the engine) is thread-safe.
+ */
 public final class StoreApi {
 
-    private StoreApi() {}
+    private final Buffer openapi = openapi();
+    private final OpenApiValidation valid;
+    private final JWTAuth tokens;
+    private final Handler<RoutingContext> locations;
+    private final List<ItemHandlers<?>> kinds;
 
-    /** Loads the OpenAPI document and mounts the endpoints, each validated against its operation. */
-    public static Future<Void> mount(
-            Router router,
+    private StoreApi(
+            OpenApiValidation valid, JWTAuth tokens, Handler<RoutingContext> locations, List<ItemHandlers<?>> kinds) {
+        this.valid = valid;
+        this.tokens = tokens;
+        this.locations = locations;
+        this.kinds = kinds;
+    }
+
+    /** Loads the OpenAPI document the requests are validated against. */
+    public static Future<StoreApi> load(
             Vertx vertx,
             JWTAuth tokens,
             SharedEngine engine,
@@ -39,38 +55,43 @@ public final class StoreApi {
             WorkerExecutor workers,
             Clock clock,
             Duration writeWait) {
-        Buffer openapi = openapi();
-        return OpenApiValidation.load(vertx).map(valid -> {
-            router.get("/store/openapi.yaml").handler(ctx -> ctx.response()
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
-                    .end(openapi));
-            router.get("/store/locations/:id").handler(valid.of("getLocation")).handler(locations);
-            BearerAuth auth = new BearerAuth(tokens, false);
-            for (ItemKind<?> kind : new ItemKind<?>[] {ItemKind.SEARCHES, ItemKind.OFFERS}) {
-                ItemHandlers<?> handlers = new ItemHandlers<>(
-                        kind, vertx, engine, log, store, materializations, workers, clock, writeWait);
-                String path = "/store/" + kind.plural();
-                String one = kind.plural().equals("searches") ? "Search" : "Offer";
-                router.get(path).handler(valid.of(kind.plural() + "Near")).handler(handlers::near);
-                router.post(path)
-                        .handler(auth)
-                        .handler(valid.of("create" + one))
-                        .handler(handlers::create);
-                router.get(path + "/:id").handler(valid.of("get" + one)).handler(handlers::get);
-                router.patch(path + "/:id")
-                        .handler(auth)
-                        .handler(valid.of("update" + one))
-                        .handler(handlers::update);
-                router.delete(path + "/:id")
-                        .handler(auth)
-                        .handler(valid.of("delete" + one))
-                        .handler(handlers::delete);
-                router.get(path + "/:id/matches")
-                        .handler(valid.of(one.toLowerCase(Locale.ROOT) + "Matches"))
-                        .handler(handlers::matches);
-            }
-            return null;
-        });
+        List<ItemHandlers<?>> kinds = Stream.of(ItemKind.SEARCHES, ItemKind.OFFERS)
+                .<ItemHandlers<?>>map(kind -> new ItemHandlers<>(
+                        kind, vertx, engine, log, store, materializations, workers, clock, writeWait))
+                .toList();
+        return OpenApiValidation.load(vertx).map(valid -> new StoreApi(valid, tokens, locations, kinds));
+    }
+
+    /** Mounts the endpoints, each validated against its operation. */
+    public void mountOn(Router router) {
+        router.get("/store/openapi.yaml").handler(ctx -> ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
+                .end(openapi));
+        router.get("/store/locations/:id").handler(valid.of("getLocation")).handler(locations);
+        BearerAuth auth = new BearerAuth(tokens, false);
+        for (ItemHandlers<?> handlers : kinds) {
+            mount(router, auth, handlers);
+        }
+    }
+
+    private void mount(Router router, BearerAuth auth, ItemHandlers<?> handlers) {
+        String plural = handlers.plural();
+        String path = "/store/" + plural;
+        String one = plural.equals("searches") ? "Search" : "Offer";
+        router.get(path).handler(valid.of(plural + "Near")).handler(handlers::near);
+        router.post(path).handler(auth).handler(valid.of("create" + one)).handler(handlers::create);
+        router.get(path + "/:id").handler(valid.of("get" + one)).handler(handlers::get);
+        router.patch(path + "/:id")
+                .handler(auth)
+                .handler(valid.of("update" + one))
+                .handler(handlers::update);
+        router.delete(path + "/:id")
+                .handler(auth)
+                .handler(valid.of("delete" + one))
+                .handler(handlers::delete);
+        router.get(path + "/:id/matches")
+                .handler(valid.of(one.toLowerCase(Locale.ROOT) + "Matches"))
+                .handler(handlers::matches);
     }
 
     private static Buffer openapi() {

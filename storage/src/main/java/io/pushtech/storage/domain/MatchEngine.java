@@ -31,9 +31,26 @@ public final class MatchEngine {
     private final TreeSet<Expiry> expiries = new TreeSet<>();
     private final PairStates pairs = new PairStates();
 
-    private record IndexedSearch(Search search, Set<String> terms) {}
+    /** A search with its terms and normalized category, worked out once rather than per candidate. */
+    private record IndexedSearch(Search search, Set<String> terms, Optional<String> category) {
+        IndexedSearch(Search search) {
+            this(search, search.terms(), search.category().map(MatchEngine::normalizedCategory));
+        }
 
-    private record IndexedOffer(Offer offer, Set<String> terms) {}
+        long tags() {
+            return TermSignature.of(terms, category);
+        }
+    }
+
+    private record IndexedOffer(Offer offer, Set<String> terms, String category) {
+        IndexedOffer(Offer offer) {
+            this(offer, offer.terms(), normalizedCategory(offer.category()));
+        }
+
+        long tags() {
+            return TermSignature.of(terms, Optional.of(category));
+        }
+    }
 
     private record Expiry(Instant at, boolean search, String id) implements Comparable<Expiry> {
         @Override
@@ -117,12 +134,12 @@ public final class MatchEngine {
     }
 
     private IndexedSearch index(Search search, Instant now) {
-        IndexedSearch entry = new IndexedSearch(search, search.terms());
+        IndexedSearch entry = new IndexedSearch(search);
         searches.put(search.id(), entry);
         searchesByOwner.computeIfAbsent(search.ownerId(), o -> new HashSet<>()).add(search.id());
         search.expiresAt().ifPresent(at -> expiries.add(new Expiry(at, true, search.id())));
         if (search.isLive(now)) {
-            searchIndex.put(search.id(), entry, search.region().center());
+            searchIndex.put(search.id(), entry, search.region().center(), entry.tags());
         } else {
             searchIndex.remove(search.id());
         }
@@ -130,12 +147,12 @@ public final class MatchEngine {
     }
 
     private IndexedOffer index(Offer offer, Instant now) {
-        IndexedOffer entry = new IndexedOffer(offer, offer.terms());
+        IndexedOffer entry = new IndexedOffer(offer);
         offers.put(offer.id(), entry);
         offersByOwner.computeIfAbsent(offer.ownerId(), o -> new HashSet<>()).add(offer.id());
         offer.expiresAt().ifPresent(at -> expiries.add(new Expiry(at, false, offer.id())));
         if (offer.isLive(now)) {
-            offerIndex.put(offer.id(), entry, offer.region().center());
+            offerIndex.put(offer.id(), entry, offer.region().center(), entry.tags());
         } else {
             offerIndex.remove(offer.id());
         }
@@ -222,24 +239,22 @@ public final class MatchEngine {
 
     /** Live offers near a point satisfying the query's terms and category, nearest first. */
     public List<Nearby<Offer>> offersNear(NearbyQuery query) {
-        return offerIndex.within(query.center(), query.radius()).stream()
-                .filter(hit -> query.isAfterCursor(hit.distance(), hit.id()))
-                .filter(hit -> MatchRule.satisfies(
-                        query.terms(),
-                        query.category(),
-                        hit.item().terms,
-                        hit.item().offer.category()))
-                .limit(query.limit())
+        Optional<String> category = query.category().map(Keywords::normalized);
+        long wanted = TermSignature.of(query.terms(), category);
+        return offerIndex
+                .nearest(
+                        query,
+                        tags -> TermSignature.within(wanted, tags),
+                        o -> MatchRule.satisfies(query.terms(), category, o.terms, o.category))
+                .stream()
                 .map(hit -> new Nearby<>(hit.item().offer, hit.distance()))
                 .toList();
     }
 
     /** Live searches near a point whose keywords and category contain every query term, nearest first. */
     public List<Nearby<Search>> searchesNear(NearbyQuery query) {
-        return searchIndex.within(query.center(), query.radius()).stream()
-                .filter(hit -> query.isAfterCursor(hit.distance(), hit.id()))
-                .filter(hit -> searchMentions(hit.item(), query))
-                .limit(query.limit())
+        Optional<String> category = query.category().map(Keywords::normalized);
+        return searchIndex.nearest(query, tags -> true, s -> mentions(s, query.terms(), category)).stream()
                 .map(hit -> new Nearby<>(hit.item().search, hit.distance()))
                 .toList();
     }
@@ -249,24 +264,37 @@ public final class MatchEngine {
         return searchIndex.size() + offerIndex.size();
     }
 
-    private static boolean searchMentions(IndexedSearch entry, NearbyQuery query) {
-        Set<String> terms = new HashSet<>(entry.terms);
-        entry.search.category().ifPresent(c -> terms.addAll(Keywords.terms(c)));
-        return terms.containsAll(query.terms())
-                && query.category()
-                        .map(c -> entry.search
-                                .category()
-                                .map(sc -> Keywords.normalized(sc).equals(Keywords.normalized(c)))
-                                .orElse(false))
-                        .orElse(true);
+    /** The search's keywords and category words hold every term, and its category is the given one if any. */
+    private static boolean mentions(IndexedSearch s, Set<String> terms, Optional<String> category) {
+        if (category.isPresent() && !category.equals(s.category)) {
+            return false;
+        }
+        for (String term : terms) {
+            if (!s.terms.contains(term)
+                    && !s.category
+                            .map(c -> List.of(c.split(" ")).contains(term))
+                            .orElse(false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Few distinct categories: their normalized forms are shared rather than held per item. */
+    private static String normalizedCategory(String category) {
+        return Keywords.normalized(category).intern();
     }
 
     private void evaluate(IndexedSearch s, boolean live, Reason reason, List<MatchEvent> events) {
         Set<String> seen = new HashSet<>();
         if (live) {
             double reach = s.search.region().radius();
+            long wanted = s.tags();
             for (var hit : offerIndex.candidates(
-                    s.search.region().center(), reach + MatchRule.hysteresis(reach), o -> keywordsMatch(s, o))) {
+                    s.search.region().center(),
+                    reach + MatchRule.hysteresis(reach),
+                    tags -> TermSignature.within(wanted, tags),
+                    o -> keywordsMatch(s, o))) {
                 seen.add(hit.id());
                 decide(s, hit.item(), hit.distance(), true, reason, events);
             }
@@ -284,8 +312,12 @@ public final class MatchEngine {
         Set<String> seen = new HashSet<>();
         if (live) {
             double reach = o.offer.region().radius();
+            long offered = o.tags();
             for (var hit : searchIndex.candidates(
-                    o.offer.region().center(), reach + MatchRule.hysteresis(reach), s -> keywordsMatch(s, o))) {
+                    o.offer.region().center(),
+                    reach + MatchRule.hysteresis(reach),
+                    tags -> TermSignature.within(tags, offered),
+                    s -> keywordsMatch(s, o))) {
                 seen.add(hit.id());
                 decide(hit.item(), o, hit.distance(), true, reason, events);
             }
@@ -300,7 +332,7 @@ public final class MatchEngine {
 
     /** Pairs that fail this cannot match; those that matched before are ended by the caller's second pass. */
     private static boolean keywordsMatch(IndexedSearch s, IndexedOffer o) {
-        return MatchRule.satisfies(s.terms, s.search.category(), o.terms, o.offer.category());
+        return MatchRule.satisfies(s.terms, s.category, o.terms, o.category);
     }
 
     private void decide(

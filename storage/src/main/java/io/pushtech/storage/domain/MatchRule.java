@@ -20,11 +20,17 @@ public final class MatchRule {
 
     private MatchRule() {}
 
-    /** The offer satisfies the search's keywords and category. */
+    /**
+     * The offer satisfies the search's keywords and category; categories as {@link Keywords#normalized}
+     * gives them.
+     */
     public static boolean satisfies(
-            Set<String> searchTerms, Optional<String> searchCategory, Set<String> offerTerms, String offerCategory) {
-        if (searchCategory.isPresent()
-                && !Keywords.normalized(searchCategory.get()).equals(Keywords.normalized(offerCategory))) {
+            Set<String> searchTerms,
+            Optional<String> normalizedSearchCategory,
+            Set<String> offerTerms,
+            String normalizedOfferCategory) {
+        if (normalizedSearchCategory.isPresent()
+                && !normalizedSearchCategory.get().equals(normalizedOfferCategory)) {
             return false;
         }
         return offerTerms.containsAll(searchTerms);

@@ -1,5 +1,6 @@
 package io.pushtech.storage.domain;
 
+import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -17,6 +18,18 @@ public final class SharedEngine {
         lock.readLock().lock();
         try {
             return reader.apply(engine);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Reads only if no writer holds the engine now (never waits for one); empty otherwise. */
+    public <R> Optional<R> tryRead(Function<MatchEngine, R> reader) {
+        if (!lock.readLock().tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(reader.apply(engine));
         } finally {
             lock.readLock().unlock();
         }

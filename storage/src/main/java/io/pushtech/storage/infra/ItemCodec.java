@@ -1,5 +1,6 @@
 package io.pushtech.storage.infra;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.pushtech.storage.domain.GeoPoint;
 import io.pushtech.storage.domain.InvalidItemException;
 import io.pushtech.storage.domain.Offer;
@@ -8,6 +9,7 @@ import io.pushtech.storage.domain.Region;
 import io.pushtech.storage.domain.Search;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -52,6 +54,64 @@ public final class ItemCodec {
         return json.put("version", o.version())
                 .put("createdAt", o.createdAt().toString())
                 .put("updatedAt", o.updatedAt().toString());
+    }
+
+    /**
+     * Writes the fields of {@link #toJson(Search)}, in the same order, straight to a generator: for pages of
+     * items, without building a {@link JsonObject} per item.
+     */
+    public static void writeFields(JsonGenerator out, Search s) throws IOException {
+        out.writeStringField("id", s.id());
+        out.writeStringField("ownerId", s.ownerId());
+        out.writeStringField("keywords", s.keywords());
+        if (s.category().isPresent()) {
+            out.writeStringField("category", s.category().get());
+        }
+        writeRegion(out, s.region(), s.followsOwner(), s.expiresAt());
+        out.writeBooleanField("active", s.active());
+        writeVersion(out, s.version(), s.createdAt(), s.updatedAt());
+    }
+
+    /** Writes the fields of {@link #toJson(Offer)}, like {@link #writeFields(JsonGenerator, Search)}. */
+    public static void writeFields(JsonGenerator out, Offer o) throws IOException {
+        out.writeStringField("id", o.id());
+        out.writeStringField("ownerId", o.ownerId());
+        out.writeStringField("title", o.title());
+        out.writeStringField("description", o.description());
+        out.writeStringField("category", o.category());
+        if (o.price().isPresent()) {
+            out.writeObjectFieldStart("price");
+            out.writeNumberField("amount", o.price().get().amount());
+            out.writeStringField("currency", o.price().get().currency());
+            out.writeEndObject();
+        }
+        out.writeArrayFieldStart("imageIds");
+        for (String imageId : o.imageIds()) {
+            out.writeString(imageId);
+        }
+        out.writeEndArray();
+        writeRegion(out, o.region(), o.followsOwner(), o.expiresAt());
+        writeVersion(out, o.version(), o.createdAt(), o.updatedAt());
+    }
+
+    private static void writeRegion(JsonGenerator out, Region region, boolean followsOwner, Optional<Instant> expiresAt)
+            throws IOException {
+        out.writeObjectFieldStart("location");
+        out.writeNumberField("lat", region.center().lat());
+        out.writeNumberField("lng", region.center().lng());
+        out.writeEndObject();
+        out.writeNumberField("radius", region.radius());
+        out.writeBooleanField("followsOwner", followsOwner);
+        if (expiresAt.isPresent()) {
+            out.writeStringField("expiresAt", expiresAt.get().toString());
+        }
+    }
+
+    private static void writeVersion(JsonGenerator out, long version, Instant createdAt, Instant updatedAt)
+            throws IOException {
+        out.writeNumberField("version", version);
+        out.writeStringField("createdAt", createdAt.toString());
+        out.writeStringField("updatedAt", updatedAt.toString());
     }
 
     public static Search search(JsonObject json) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class MatchEnginePropertyTest {
 
     private static final String[] WORDS = {"bike", "lamp", "sofa", "chair", "piano", "red", "blue", "old"};
+    private static final String[] CATEGORIES = {"bikes", "Bike", "BIKÉS", "misc", "Lamps"};
     private static final int ITEMS = 1500;
     private static final int STEPS = 6000;
 
@@ -56,11 +57,15 @@ class MatchEnginePropertyTest {
                     randomPoint(),
                     50 + random.nextDouble() * 3000,
                     Set.of(WORDS[random.nextInt(WORDS.length)]),
-                    Optional.empty(),
+                    random.nextBoolean() ? Optional.of(category()) : Optional.empty(),
                     Optional.empty(),
                     100);
             assertThat(engine.offersNear(query).stream().map(n -> n.item().id()).toList())
                     .isEqualTo(bruteForceOffersNear(query));
+            assertThat(engine.searchesNear(query).stream()
+                            .map(n -> n.item().id())
+                            .toList())
+                    .isEqualTo(bruteForceSearchesNear(query));
         }
     }
 
@@ -140,7 +145,10 @@ class MatchEnginePropertyTest {
             boolean was = matched.contains(key);
             double rs = p.s.region().radius();
             double ro = p.o.region().radius();
-            boolean keywords = terms.get(p.o.id()).containsAll(terms.get(p.s.id()));
+            boolean keywords = terms.get(p.o.id()).containsAll(terms.get(p.s.id()))
+                    && p.s.category()
+                            .map(c -> Keywords.normalized(c).equals(Keywords.normalized(p.o.category())))
+                            .orElse(true);
             boolean now = keywords && (was ? MatchRule.stays(distance, rs, ro) : MatchRule.starts(distance, rs, ro));
             if (now != was) {
                 changes.add((now ? "STARTED " : "ENDED ") + key);
@@ -167,9 +175,34 @@ class MatchEnginePropertyTest {
     private List<String> bruteForceOffersNear(NearbyQuery query) {
         return offers.values().stream()
                 .filter(o -> terms.get(o.id()).containsAll(query.terms()))
+                .filter(o -> query.category()
+                        .map(c -> Keywords.normalized(c).equals(Keywords.normalized(o.category())))
+                        .orElse(true))
                 .map(o -> new Nearby<>(o, query.center().distanceTo(o.region().center())))
                 .filter(n -> n.distance() <= query.radius())
                 .sorted(Comparator.<Nearby<Offer>>comparingDouble(Nearby::distance)
+                        .thenComparing(n -> n.item().id()))
+                .limit(query.limit())
+                .map(n -> n.item().id())
+                .toList();
+    }
+
+    /** Searches whose keywords and category words hold the query's terms, and of its category if any. */
+    private List<String> bruteForceSearchesNear(NearbyQuery query) {
+        return searches.values().stream()
+                .filter(s -> {
+                    Set<String> mentioned = new HashSet<>(terms.get(s.id()));
+                    s.category().ifPresent(c -> mentioned.addAll(Keywords.terms(c)));
+                    return mentioned.containsAll(query.terms());
+                })
+                .filter(s -> query.category()
+                        .map(c -> s.category()
+                                .map(sc -> Keywords.normalized(sc).equals(Keywords.normalized(c)))
+                                .orElse(false))
+                        .orElse(true))
+                .map(s -> new Nearby<>(s, query.center().distanceTo(s.region().center())))
+                .filter(n -> n.distance() <= query.radius())
+                .sorted(Comparator.<Nearby<Search>>comparingDouble(Nearby::distance)
                         .thenComparing(n -> n.item().id()))
                 .limit(query.limit())
                 .map(n -> n.item().id())
@@ -182,7 +215,7 @@ class MatchEnginePropertyTest {
                 id,
                 "u" + id,
                 words(1 + random.nextInt(2)),
-                Optional.empty(),
+                random.nextInt(4) == 0 ? Optional.of(category()) : Optional.empty(),
                 new Region(p, radius()),
                 true,
                 Optional.empty(),
@@ -199,7 +232,7 @@ class MatchEnginePropertyTest {
                 "u" + id,
                 words(2 + random.nextInt(3)),
                 "",
-                "misc",
+                category(),
                 Optional.empty(),
                 List.of(),
                 new Region(p, radius()),
@@ -208,6 +241,11 @@ class MatchEnginePropertyTest {
                 version,
                 T0,
                 T0);
+    }
+
+    /** Categories that differ in case, accents and plural only, so some are equal once normalized. */
+    private String category() {
+        return CATEGORIES[random.nextInt(CATEGORIES.length)];
     }
 
     private String words(int n) {
