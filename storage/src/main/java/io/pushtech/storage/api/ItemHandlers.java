@@ -3,6 +3,7 @@ package io.pushtech.storage.api;
 import io.pushtech.common.auth.BearerAuth;
 import io.pushtech.common.http.ApiException;
 import io.pushtech.storage.domain.InvalidItemException;
+import io.pushtech.storage.domain.MatchEngine;
 import io.pushtech.storage.domain.MatchEvent.Reason;
 import io.pushtech.storage.domain.Nearby;
 import io.pushtech.storage.domain.NearbyQuery;
@@ -27,12 +28,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The endpoints of one kind of item under {@code /store/<plural>}. Writes are validated, appended to the
  * item's topic and answered once the materializer stored them ({@code 201}/{@code 200}/{@code 204}), or
- * {@code 202} with the {@code Location} when the wait runs out. Handlers run on the event loop; reads of
- * MongoDB run on the worker executor.
+ * {@code 202} with the {@code Location} when the wait runs out. Handlers and reads of the in-memory index run on
+ * the event loop; reads of MongoDB, and reads of the index while the materializer holds it, run on the worker
+ * executor, so the event loop never waits.
  */
 final class ItemHandlers<T> {
 
@@ -92,7 +95,13 @@ final class ItemHandlers<T> {
 
     void update(RoutingContext ctx) {
         JsonObject patch = RequestReader.read(ctx, kind.writableFields(), Set.of());
-        T current = owned(ctx);
+        owned(ctx)
+                .map(current -> patched(current, patch))
+                .onSuccess(change -> write(ctx, ctx.pathParam("id"), change, 200))
+                .onFailure(ctx::fail);
+    }
+
+    private ItemChange patched(T current, JsonObject patch) {
         JsonObject full = kind.encode(current);
         patch.forEach(field -> {
             if (field.getValue() == null) {
@@ -104,21 +113,22 @@ final class ItemHandlers<T> {
         full.put("version", kind.version(current) + 1)
                 .put("updatedAt", clock.instant().toString());
         T item = decode(full);
-        ItemChange change = ItemChange.of(
+        return ItemChange.of(
                 kind.encode(current),
                 kind.encode(item),
                 Reason.UPDATED,
                 Optional.of(UUID.randomUUID().toString()),
                 patch.fieldNames());
-        write(ctx, ctx.pathParam("id"), change, 200);
     }
 
     void delete(RoutingContext ctx) {
-        owned(ctx);
         String id = ctx.pathParam("id");
-        CompletableFuture<JsonObject> stored = materializations.awaitDeletion(id);
-        Future.fromCompletionStage(kind.delete(log, id), vertx.getOrCreateContext())
-                .compose(v -> waitFor(id, stored))
+        owned(ctx)
+                .compose(current -> {
+                    CompletableFuture<JsonObject> stored = materializations.awaitDeletion(id);
+                    return Future.fromCompletionStage(kind.delete(log, id), vertx.getOrCreateContext())
+                            .compose(v -> waitFor(id, stored));
+                })
                 .onSuccess(done -> {
                     if (done.isPresent()) {
                         ctx.response().setStatusCode(204).end();
@@ -142,20 +152,22 @@ final class ItemHandlers<T> {
                 .onFailure(ctx::fail);
     }
 
-    /**
-     * Answered on the event loop, from the in-memory index, unless the materializer holds the index (while
-     * it applies a batch, or restores it at start): then on a worker, so the event loop never waits for it.
-     */
     void near(RoutingContext ctx) {
         NearbyQuery query = NearbyParams.read(ctx.queryParams());
-        Optional<List<Nearby<T>>> found = engine.tryRead(e -> kind.near(e, query));
-        if (found.isPresent()) {
-            nearbyPage(ctx, query, found.get());
-            return;
-        }
-        workers.executeBlocking(() -> engine.read(e -> kind.near(e, query)), false)
-                .onSuccess(later -> nearbyPage(ctx, query, later))
+        readIndex(e -> kind.near(e, query))
+                .onSuccess(found -> nearbyPage(ctx, query, found))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * Reads the in-memory index on the event loop, unless the materializer holds it (while it applies a batch,
+     * or restores it at start): then on a worker, so the event loop never waits for it.
+     */
+    private <R> Future<R> readIndex(Function<MatchEngine, R> reader) {
+        Optional<R> now = engine.tryRead(reader);
+        return now.isPresent()
+                ? Future.succeededFuture(now.get())
+                : workers.executeBlocking(() -> engine.read(reader), false);
     }
 
     private void nearbyPage(RoutingContext ctx, NearbyQuery query, List<Nearby<T>> found) {
@@ -169,28 +181,31 @@ final class ItemHandlers<T> {
 
     void matches(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        var result = engine.read(e -> kind.current(e, id).map(item -> kind.matches(e, id)));
-        if (result.isEmpty()) {
-            ctx.fail(ApiException.notFound("no " + singular() + " " + id));
-            return;
-        }
-        JsonArray matches = new JsonArray();
-        result.get()
-                .forEach(m -> matches.add(new JsonObject()
-                        .put("searchId", m.searchId())
-                        .put("offerId", m.offerId())
-                        .put("distance", m.distance())));
-        json(ctx, 200, new JsonObject().put("matches", matches));
+        readIndex(e -> kind.current(e, id).map(item -> kind.matches(e, id)))
+                .map(result -> {
+                    JsonArray matches = new JsonArray();
+                    result.orElseThrow(() -> ApiException.notFound("no " + singular() + " " + id))
+                            .forEach(m -> matches.add(new JsonObject()
+                                    .put("searchId", m.searchId())
+                                    .put("offerId", m.offerId())
+                                    .put("distance", m.distance())));
+                    return new JsonObject().put("matches", matches);
+                })
+                .onSuccess(body -> json(ctx, 200, body))
+                .onFailure(ctx::fail);
     }
 
-    private T owned(RoutingContext ctx) {
+    /** The item named in the path, when the caller owns it; fails with {@code 404} or {@code 403} otherwise. */
+    private Future<T> owned(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        T current = engine.read(e -> kind.current(e, id))
-                .orElseThrow(() -> ApiException.notFound("no " + singular() + " " + id));
-        if (!kind.ownerId(current).equals(ctx.get(BearerAuth.USER_ID))) {
-            throw new ApiException(403, "forbidden", "only the owner may change " + singular() + " " + id);
-        }
-        return current;
+        String caller = ctx.get(BearerAuth.USER_ID);
+        return readIndex(e -> kind.current(e, id)).map(found -> {
+            T current = found.orElseThrow(() -> ApiException.notFound("no " + singular() + " " + id));
+            if (!kind.ownerId(current).equals(caller)) {
+                throw new ApiException(403, "forbidden", "only the owner may change " + singular() + " " + id);
+            }
+            return current;
+        });
     }
 
     private T decode(JsonObject full) {
