@@ -61,6 +61,9 @@ public final class NotificationsVerticle extends ServiceVerticle {
     private static final String GROUP = "notifications";
     private static final Duration PREFERENCES_TTL = Duration.ofSeconds(30);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+    /** How soon partitions added to {@code matches} reach the website channel. */
+    private static final Duration LIVE_PARTITION_CHECK = Duration.ofSeconds(30);
+
     private static final long HEARTBEAT_MILLIS = 15_000;
     private static final int LIVE_USERS = 100_000;
     private static final int DISPATCH_POLL_RECORDS = 2000;
@@ -168,7 +171,9 @@ public final class NotificationsVerticle extends ServiceVerticle {
         loops.start(dispatcher, dispatcher::stop, "notifications-dispatch");
         var liveProperties = KafkaClientProperties.consumer(
                 config.kafkaBootstrap(), ns.consumerGroup("notifications-live-" + UUID.randomUUID()), NAME + "-live");
-        var feed = new LiveFeed(new KafkaConsumer<>(liveProperties), matches, live, config.liveHistory(), clock);
+        liveProperties.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) LIVE_PARTITION_CHECK.toMillis());
+        var feed = new LiveFeed(
+                new KafkaConsumer<>(liveProperties), matches, live, config.liveHistory(), clock, LIVE_PARTITION_CHECK);
         loops.start(feed, feed::stop, "notifications-live");
         return new Stores(notifications, preferences, cache);
     }

@@ -18,8 +18,9 @@ import org.apache.kafka.common.errors.WakeupException;
 /**
  * Feeds the website channel: reads every partition of {@code matches} (no consumer group, so every instance sees
  * every match and a browser may connect to any of them), starting {@code history} back so events survive a
- * restart for reconnecting browsers, and publishes each match to both users' {@link LiveEvents}. Runs on its own
- * thread until {@link #stop()}.
+ * restart for reconnecting browsers, and publishes each match to both users' {@link LiveEvents}. Partitions added
+ * to the topic later are picked up every {@code partitionCheck} (as soon as the consumer's metadata shows them) and
+ * read from their beginning. Runs on its own thread until {@link #stop()}.
  */
 public final class LiveFeed implements Runnable {
 
@@ -30,23 +31,36 @@ public final class LiveFeed implements Runnable {
     private final LiveEvents events;
     private final Duration history;
     private final Clock clock;
+    private final Duration partitionCheck;
     private volatile boolean running = true;
 
-    public LiveFeed(Consumer<String, byte[]> consumer, String topic, LiveEvents events, Duration history, Clock clock) {
+    public LiveFeed(
+            Consumer<String, byte[]> consumer,
+            String topic,
+            LiveEvents events,
+            Duration history,
+            Clock clock,
+            Duration partitionCheck) {
         this.consumer = consumer;
         this.topic = topic;
         this.events = events;
         this.history = history;
         this.clock = clock;
+        this.partitionCheck = partitionCheck;
     }
 
     @Override
     public void run() {
         try {
             assign();
+            long nextCheck = System.nanoTime() + partitionCheck.toNanos();
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     publish(record);
+                }
+                if (System.nanoTime() - nextCheck >= 0) {
+                    assignNewPartitions();
+                    nextCheck = System.nanoTime() + partitionCheck.toNanos();
                 }
             }
         } catch (WakeupException e) {
@@ -64,9 +78,7 @@ public final class LiveFeed implements Runnable {
     }
 
     private void assign() {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
+        List<TopicPartition> partitions = partitions();
         consumer.assign(partitions);
         long since = clock.millis() - history.toMillis();
         Map<TopicPartition, Long> times = new HashMap<>();
@@ -77,6 +89,25 @@ public final class LiveFeed implements Runnable {
             OffsetAndTimestamp at = offsets.get(partition);
             consumer.seek(partition, at == null ? ends.get(partition) : at.offset());
         }
+    }
+
+    /** Every record of a partition that appeared after the start is new: it is read from its beginning. */
+    private void assignNewPartitions() {
+        List<TopicPartition> partitions = partitions();
+        List<TopicPartition> added = partitions.stream()
+                .filter(p -> !consumer.assignment().contains(p))
+                .toList();
+        if (!added.isEmpty()) {
+            // positions of the partitions already assigned survive a new assignment that keeps them
+            consumer.assign(partitions);
+            consumer.seekToBeginning(added);
+        }
+    }
+
+    private List<TopicPartition> partitions() {
+        return consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
     }
 
     private void publish(ConsumerRecord<String, byte[]> record) {
