@@ -239,7 +239,7 @@ public final class MatchDispatcher implements Runnable {
             Delivery delivery = e.getKey();
             Ticket ticket = e.getValue();
             UserRecord user = users.get(delivery.userId());
-            PairRecord last = user.pairs.get(delivery.match().pair());
+            PairRecord last = user.pair(delivery.match().pair()).orElse(null);
             if (held.holds(delivery) || tickets.containsKey(delivery.id())) {
                 metrics.suppressed("duplicate");
             } else if (last != null && last.sequence() >= delivery.match().sequence()) {
@@ -358,14 +358,8 @@ public final class MatchDispatcher implements Runnable {
             page.bodies().put(pending.push().key(), request.toJson().encode());
             for (Delivery d : pending.push().deliveries()) {
                 UserRecord user = users.get(d.userId());
-                user.pairs.put(
-                        d.match().pair(),
-                        new PairRecord(
-                                d.match().pair(),
-                                d.match().sequence(),
-                                pending.push().key(),
-                                page.id(),
-                                now));
+                user.record(new PairRecord(
+                        d.match().pair(), d.match().sequence(), pending.push().key(), page.id(), now));
                 user.prune(now, keep);
                 changed.put(d.userId(), user);
             }

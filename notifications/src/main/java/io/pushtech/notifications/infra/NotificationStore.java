@@ -7,8 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import io.pushtech.notifications.domain.UserState;
 import java.time.Instant;
@@ -40,7 +40,7 @@ public final class NotificationStore {
     static final String OUTBOX = "notification_outbox";
     static final String PARKED = "notification_parked";
     static final String USERS = "notification_users";
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final int DUPLICATE_KEY = 11000;
 
@@ -77,7 +77,7 @@ public final class NotificationStore {
                     doc.getDate("hourStart").toInstant(),
                     doc.getInteger("pushesInHour", 0));
             Map<String, PairRecord> pairs = new HashMap<>();
-            for (Document p : doc.getList("pairs", Document.class, List.of())) {
+            for (Document p : pairDocuments(doc.get("pairs"))) {
                 PairRecord record = new PairRecord(
                         p.getString("pair"),
                         p.get("sequence", Number.class).longValue(),
@@ -117,25 +117,17 @@ public final class NotificationStore {
         Document bodies = new Document();
         page.bodies().forEach((key, body) -> bodies.append(key.toString(), body));
         outbox.insertOne(new Document("_id", page.id()).append("pushes", bodies).append("at", new Date()));
+        List<UserRecord> written = List.copyOf(changed);
         List<WriteModel<Document>> userWrites = new ArrayList<>();
-        for (UserRecord user : changed) {
-            Document doc = encode(user);
-            userWrites.add(
-                    user.stored
-                            ? new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, UPSERT)
-                            : new InsertOneModel<>(doc));
+        for (UserRecord user : written) {
+            userWrites.add(user.stored ? update(user) : new InsertOneModel<>(encode(user)));
         }
         List<Integer> existing = insert(users, userWrites);
         if (!existing.isEmpty()) {
-            // Another instance stored these users after we read them: ours is the newer state.
-            List<WriteModel<Document>> replaces = new ArrayList<>();
-            for (int index : existing) {
-                Document doc = ((InsertOneModel<Document>) userWrites.get(index)).getDocument();
-                replaces.add(new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, UPSERT));
-            }
-            users.bulkWrite(replaces);
+            // Another instance stored these users after we read them: merge ours into theirs.
+            users.bulkWrite(existing.stream().map(i -> update(written.get(i))).toList());
         }
-        changed.forEach(u -> u.stored = true);
+        written.forEach(UserRecord::markStored);
     }
 
     /** Records pushes parked on {@code notifications.failed} (key to reason), so they are not sent again. */
@@ -151,20 +143,58 @@ public final class NotificationStore {
         users.find(Filters.eq("_id", "")).first();
     }
 
+    /** A new user's whole document. */
     private static Document encode(UserRecord user) {
-        List<Document> pairs = new ArrayList<>();
-        for (PairRecord p : user.pairs.values()) {
-            pairs.add(new Document("pair", p.pair())
-                    .append("sequence", p.sequence())
-                    .append("key", p.key().toString())
-                    .append("page", p.page())
-                    .append("at", Date.from(p.at())));
+        Document pairs = new Document();
+        user.pairs().forEach(p -> pairs.append(fieldName(p.pair()), encode(p)));
+        return counters(user).append("_id", user.state.userId()).append("pairs", pairs);
+    }
+
+    /**
+     * A stored user's changes: the counters, and only the pairs recorded or dropped since it was stored, so the
+     * pairs another instance wrote meanwhile stay. The counters are the last writer's.
+     */
+    private static UpdateOneModel<Document> update(UserRecord user) {
+        Document set = counters(user);
+        user.changedPairs().forEach(p -> set.append("pairs." + fieldName(p.pair()), encode(p)));
+        Document changes = new Document("$set", set);
+        if (!user.droppedPairs().isEmpty()) {
+            Document unset = new Document();
+            user.droppedPairs().forEach(pair -> unset.append("pairs." + fieldName(pair), ""));
+            changes.append("$unset", unset);
         }
-        return new Document("_id", user.state.userId())
-                .append("lastPushAt", user.state.lastPushAt().map(Date::from).orElse(null))
+        return new UpdateOneModel<>(Filters.eq("_id", user.state.userId()), changes, UPSERT);
+    }
+
+    private static Document counters(UserRecord user) {
+        return new Document(
+                        "lastPushAt", user.state.lastPushAt().map(Date::from).orElse(null))
                 .append("hourStart", Date.from(user.state.hourStart()))
-                .append("pushesInHour", user.state.pushesInHour())
-                .append("pairs", pairs);
+                .append("pushesInHour", user.state.pushesInHour());
+    }
+
+    private static Document encode(PairRecord p) {
+        return new Document("pair", p.pair())
+                .append("sequence", p.sequence())
+                .append("key", p.key().toString())
+                .append("page", p.page())
+                .append("at", Date.from(p.at()));
+    }
+
+    /** A pair as a field name: MongoDB reads {@code .} as a path and {@code $} as an operator. */
+    private static String fieldName(String pair) {
+        return pair.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    /** The pairs of a user document: a sub-document by pair, or the list that earlier versions wrote. */
+    private static List<Document> pairDocuments(Object pairs) {
+        if (pairs instanceof Document byPair) {
+            return byPair.values().stream().map(Document.class::cast).toList();
+        }
+        if (pairs instanceof List<?> list) {
+            return list.stream().map(Document.class::cast).toList();
+        }
+        return List.of();
     }
 
     /**
