@@ -25,6 +25,7 @@ public final class DevStack implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(DevStack.class);
     private static final AtomicInteger STARTER_COUNT = new AtomicInteger();
+    private static final int START_ATTEMPTS = 3;
 
     private final Path dataDir;
     private final StackPorts ports;
@@ -58,8 +59,30 @@ public final class DevStack implements AutoCloseable {
      * @throws DevStackException     if a part fails to start; the message names the part and its log file
      */
     public static DevStack start(DevStackOptions options) {
+        return start(options, () -> StackPorts.choose(options));
+    }
+
+    /** Starts on the ports {@code chooser} gives, asking it again when one of them was taken meanwhile. */
+    static DevStack start(DevStackOptions options, Supplier<StackPorts> chooser) {
         long startNanos = System.nanoTime();
-        StackPorts ports = StackPorts.choose(options);
+        for (int attempt = 1; ; attempt++) {
+            StackPorts ports = chooser.get();
+            try {
+                return start(options, ports, startNanos);
+            } catch (RuntimeException e) {
+                // A port found free can be taken (by any process's outgoing connection, too) before the part binds
+                // it: the part then fails, and the port is still held by someone else after ours stopped.
+                if (attempt == START_ATTEMPTS || ports.allFree()) {
+                    throw e;
+                }
+                LOGGER.atWarn()
+                        .addKeyValue("attempt", attempt)
+                        .log("a port chosen for the stack was taken before its part bound it; starting on other ports");
+            }
+        }
+    }
+
+    private static DevStack start(DevStackOptions options, StackPorts ports, long startNanos) {
         Path dataDir = options.dataDir();
         createDirectory(dataDir);
         ports.remember(dataDir);

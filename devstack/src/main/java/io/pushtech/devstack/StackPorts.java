@@ -39,6 +39,14 @@ record StackPorts(int kafka, int kafkaController, int redis, int mongo) {
         return new StackPorts(kafka, controller, redis, mongo);
     }
 
+    /** Whether a server could bind each of these ports now. */
+    boolean allFree() {
+        return FreePorts.isFree(kafka)
+                && FreePorts.isFree(kafkaController)
+                && FreePorts.isFree(redis)
+                && FreePorts.isFree(mongo);
+    }
+
     /** Writes these ports to the data directory so the next run can reuse them. */
     void remember(Path dataDir) {
         Properties properties = new Properties();
