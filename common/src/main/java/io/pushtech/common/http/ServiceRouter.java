@@ -1,9 +1,12 @@
 package io.pushtech.common.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 
@@ -25,7 +28,7 @@ public final class ServiceRouter {
         Router router = Router.router(vertx);
         HealthHandlers health = new HealthHandlers(vertx, service, checks);
         router.route().handler(new RequestMetrics(registry));
-        router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        router.route().handler(bodyUnlessGet(maxBodyBytes));
         router.get("/health").handler(health::health);
         router.get("/ready").handler(health::ready);
         router.get("/metrics").handler(ctx -> ctx.response()
@@ -47,5 +50,20 @@ public final class ServiceRouter {
                                 "method_not_allowed",
                                 "method " + ctx.request().method() + " is not allowed here")));
         return router;
+    }
+
+    /**
+     * A GET has no body worth reading, and setting up the read cost the tracker's pixel path a few percent. (A
+     * route restricted to the other methods would turn every unknown GET path's 404 into a 405.)
+     */
+    private static Handler<RoutingContext> bodyUnlessGet(long maxBodyBytes) {
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        return ctx -> {
+            if (HttpMethod.GET.equals(ctx.request().method())) {
+                ctx.next();
+            } else {
+                body.handle(ctx);
+            }
+        };
     }
 }

@@ -1,15 +1,20 @@
 package io.pushtech.tracker.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pushtech.common.Json;
 import io.pushtech.common.http.ApiException;
 import io.pushtech.tracker.domain.BatchOutcome;
 import io.pushtech.tracker.domain.BatchTooLargeException;
 import io.pushtech.tracker.domain.EventIntake;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -21,6 +26,9 @@ import java.util.Optional;
  * were rejected and why: {@code 200} when any was accepted, {@code 400} when none was. Runs on the event loop.
  */
 final class BatchHandler implements Handler<RoutingContext> {
+
+    private static final JsonFactory FACTORY = Json.factory();
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
     private final EventIntake intake;
     private final Intake store;
@@ -49,7 +57,7 @@ final class BatchHandler implements Handler<RoutingContext> {
             throw new ApiException(413, "too_many_events", e.getMessage());
         }
         outcome.rejected().forEach(rejected -> store.countRejected(rejected.reason()));
-        JsonObject answer = describe(outcome);
+        Buffer answer = describe(outcome);
         if (outcome.accepted().isEmpty()) {
             respond(ctx, events.isEmpty() ? 200 : 400, answer);
             return;
@@ -73,25 +81,36 @@ final class BatchHandler implements Handler<RoutingContext> {
         }
     }
 
-    private static JsonObject describe(BatchOutcome outcome) {
-        JsonArray rejected = new JsonArray();
-        outcome.rejected().forEach(r -> {
-            JsonObject item = new JsonObject()
-                    .put("index", r.index())
-                    .put("code", r.reason().code())
-                    .put("message", r.reason().message());
-            if (r.reason().field() != null) {
-                item.put("field", r.reason().field());
+    /** {@code {"accepted": n, "rejected": [{"index", "code", "message", "field"?}…]}}, written straight out. */
+    private static Buffer describe(BatchOutcome outcome) {
+        ByteArrayOutputStream out =
+                new ByteArrayOutputStream(64 + 128 * outcome.rejected().size());
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("accepted", outcome.accepted().size());
+            json.writeArrayFieldStart("rejected");
+            for (BatchOutcome.Rejected r : outcome.rejected()) {
+                json.writeStartObject();
+                json.writeNumberField("index", r.index());
+                json.writeStringField("code", r.reason().code());
+                json.writeStringField("message", r.reason().message());
+                if (r.reason().field() != null) {
+                    json.writeStringField("field", r.reason().field());
+                }
+                json.writeEndObject();
             }
-            rejected.add(item);
-        });
-        return new JsonObject().put("accepted", outcome.accepted().size()).put("rejected", rejected);
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Buffer.buffer(out.toByteArray());
     }
 
-    private static void respond(RoutingContext ctx, int status, JsonObject body) {
+    private static void respond(RoutingContext ctx, int status, Buffer body) {
         NoCache.apply(ctx.response())
                 .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(body.encode());
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .end(body);
     }
 }
