@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
  * mapping; every record of the platform carries such times. Exactly {@link Instant#parse} and
  * {@link Instant#toString()} for the years 0 to 9999; other forms are left to them.
  */
-final class CanonicalInstants {
+public final class CanonicalInstants {
 
     private static final int SECONDS_END = "2026-11-24T04:56:26".length();
     private static final int MAX_FRACTION_DIGITS = 9;
@@ -65,7 +65,7 @@ final class CanonicalInstants {
     }
 
     /** {@code instant.toString()}. */
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         if (instant.getEpochSecond() < FIRST_SECOND || instant.getEpochSecond() > LAST_SECOND) {
             return instant.toString();
         }

@@ -1,6 +1,7 @@
 package io.pushtech.storage.infra;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.pushtech.common.CanonicalInstants;
 import io.pushtech.storage.domain.GeoPoint;
 import io.pushtech.storage.domain.InvalidItemException;
 import io.pushtech.storage.domain.Offer;
@@ -29,11 +30,11 @@ public final class ItemCodec {
         json.put("location", location(s.region().center()))
                 .put("radius", s.region().radius())
                 .put("followsOwner", s.followsOwner());
-        s.expiresAt().ifPresent(at -> json.put("expiresAt", at.toString()));
+        s.expiresAt().ifPresent(at -> json.put("expiresAt", CanonicalInstants.format(at)));
         return json.put("active", s.active())
                 .put("version", s.version())
-                .put("createdAt", s.createdAt().toString())
-                .put("updatedAt", s.updatedAt().toString());
+                .put("createdAt", CanonicalInstants.format(s.createdAt()))
+                .put("updatedAt", CanonicalInstants.format(s.updatedAt()));
     }
 
     public static JsonObject toJson(Offer o) {
@@ -50,10 +51,10 @@ public final class ItemCodec {
                 .put("location", location(o.region().center()))
                 .put("radius", o.region().radius())
                 .put("followsOwner", o.followsOwner());
-        o.expiresAt().ifPresent(at -> json.put("expiresAt", at.toString()));
+        o.expiresAt().ifPresent(at -> json.put("expiresAt", CanonicalInstants.format(at)));
         return json.put("version", o.version())
-                .put("createdAt", o.createdAt().toString())
-                .put("updatedAt", o.updatedAt().toString());
+                .put("createdAt", CanonicalInstants.format(o.createdAt()))
+                .put("updatedAt", CanonicalInstants.format(o.updatedAt()));
     }
 
     /**
@@ -103,15 +104,15 @@ public final class ItemCodec {
         out.writeNumberField("radius", region.radius());
         out.writeBooleanField("followsOwner", followsOwner);
         if (expiresAt.isPresent()) {
-            out.writeStringField("expiresAt", expiresAt.get().toString());
+            out.writeStringField("expiresAt", CanonicalInstants.format(expiresAt.get()));
         }
     }
 
     private static void writeVersion(JsonGenerator out, long version, Instant createdAt, Instant updatedAt)
             throws IOException {
         out.writeNumberField("version", version);
-        out.writeStringField("createdAt", createdAt.toString());
-        out.writeStringField("updatedAt", updatedAt.toString());
+        out.writeStringField("createdAt", CanonicalInstants.format(createdAt));
+        out.writeStringField("updatedAt", CanonicalInstants.format(updatedAt));
     }
 
     public static Search search(JsonObject json) {

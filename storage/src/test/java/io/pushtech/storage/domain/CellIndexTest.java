@@ -16,6 +16,9 @@ class CellIndexTest {
         new GeoPoint(52.52, 13.405), new GeoPoint(0.0, 179.999), new GeoPoint(89.999, 0), new GeoPoint(-33.9, 151.2)
     };
 
+    /** Where three faces of the S2 cube meet. */
+    private static final GeoPoint CUBE_CORNER = new GeoPoint(Math.toDegrees(Math.asin(1 / Math.sqrt(3))), 45);
+
     private final Random random = new Random(11);
     private final CellIndex<String> index = new CellIndex<>();
     private final List<GeoPoint> points = new ArrayList<>();
@@ -66,6 +69,40 @@ class CellIndexTest {
         assertThat(found)
                 .contains(id(5))
                 .isEqualTo(fullScan(center, radius).stream().sorted().toList());
+    }
+
+    @Test
+    void candidatesAreEveryItemWithinRadiiFromMetresToTheLargestAndWhereFacesMeet() {
+        // Given
+        for (int i = 0; i < 4000; i++) {
+            GeoPoint p = around(i % 5 == 4 ? CUBE_CORNER : PLACES[i % 4], 150_000);
+            points.add(p);
+            index.put(id(i), id(i), p, 0);
+        }
+        List<GeoPoint> centers = new ArrayList<>(List.of(PLACES));
+        centers.add(CUBE_CORNER);
+        double[] radii = {50, 800, 6_000, 40_000, Region.MAX_RADIUS_METERS};
+        List<List<String>> expected = new ArrayList<>();
+        for (GeoPoint center : centers) {
+            for (double radius : radii) {
+                expected.add(fullScan(center, radius).stream().sorted().toList());
+            }
+        }
+
+        // When
+        List<List<String>> found = new ArrayList<>();
+        for (GeoPoint center : centers) {
+            for (double radius : radii) {
+                found.add(index.candidates(center, radius, tags -> true, item -> true).stream()
+                        .map(CellIndex.Hit::id)
+                        .sorted()
+                        .toList());
+            }
+        }
+
+        // Then
+        assertThat(found).isEqualTo(expected);
+        assertThat(expected.stream().mapToInt(List::size).sum()).isGreaterThan(1000);
     }
 
     private List<String> allPages(NearbyQuery first) {
