@@ -97,8 +97,8 @@ public final class DevStack implements AutoCloseable {
             redis.start();
             return redis;
         });
-        CompletableFuture<MongoWireServer> mongoUp =
-                startAsync("mongodb", starters, () -> MongoWireServer.start(dataDir, ports.mongo()));
+        CompletableFuture<MongoWireServer> mongoUp = startAsync(
+                "mongodb", starters, () -> MongoWireServer.start(dataDir, ports.mongo(), options.mongoInMemory()));
         starters.shutdown();
         List<RuntimeException> failures = new ArrayList<>();
         List.of(kafkaUp, redisUp, mongoUp).forEach(part -> awaitPart(part, failures));

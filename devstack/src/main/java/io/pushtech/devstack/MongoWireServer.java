@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A MongoDB-wire server inside this JVM (mongo-java-server), bound to 127.0.0.1 and storing its databases in an
- * H2 MVStore file under {@code dataDir/mongodb}; clients reach it only through the wire protocol. Written data
- * is committed to the file about every second and on {@link #close()}.
+ * H2 MVStore file under {@code dataDir/mongodb} (or, when asked, in memory only); clients reach it only through
+ * the wire protocol. Written data is committed to the file about every second and on {@link #close()}.
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -38,8 +39,11 @@ public final class MongoWireServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Opens the store in {@code dataDir/mongodb}, listens on {@code port} and blocks until a ping is answered. */
-    static MongoWireServer start(Path dataDir, int port) {
+    /**
+     * Opens the store in {@code dataDir/mongodb} (or in memory), listens on {@code port} and blocks until a ping is
+     * answered.
+     */
+    static MongoWireServer start(Path dataDir, int port, boolean inMemory) {
         Path directory = dataDir.resolve("mongodb");
         try {
             Files.createDirectories(directory);
@@ -47,8 +51,7 @@ public final class MongoWireServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Path storeFile = directory.resolve("mongodb.mv");
-        H2Backend backend = new H2Backend(storeFile.toString());
-        MongoServer server = new MongoServer(backend);
+        MongoServer server = new MongoServer(inMemory ? new MemoryBackend() : new H2Backend(storeFile.toString()));
         MongoWireServer started = new MongoWireServer(server, port);
         try {
             server.bind(FreePorts.LOOPBACK, port);
@@ -59,7 +62,7 @@ public final class MongoWireServer implements AutoCloseable {
         }
         LOGGER.atInfo()
                 .addKeyValue("port", port)
-                .addKeyValue("store", storeFile)
+                .addKeyValue("store", inMemory ? "memory" : storeFile)
                 .log("mongodb-wire server up");
         return started;
     }

@@ -7,7 +7,6 @@ import io.pushtech.storage.domain.MatchEngine;
 import io.pushtech.storage.domain.MatchEvent.Reason;
 import io.pushtech.storage.domain.NearbyQuery;
 import io.pushtech.storage.domain.Offer;
-import io.pushtech.storage.domain.Region;
 import io.pushtech.storage.domain.Search;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.args.GeoUnit;
@@ -45,14 +43,10 @@ final class StorageBenchmark {
     static final String PART_PROPERTY = "pushtech.bench.storage.part";
 
     private final PrintStream progress;
-    private final SplittableRandom random = new SplittableRandom(42);
-    private final String[] words = new String[200];
+    private final MetroArea metro = new MetroArea(42);
 
     StorageBenchmark(PrintStream progress) {
         this.progress = progress;
-        for (int i = 0; i < words.length; i++) {
-            words[i] = "w" + Integer.toString(i * 7919, 36);
-        }
     }
 
     BenchTable run() throws Exception {
@@ -63,7 +57,8 @@ final class StorageBenchmark {
         BenchTable table = new BenchTable("bench storage (" + OFFERS + " offers, " + SEARCHES
                 + " searches, one thread, in process; then the service)");
         Path dir = Files.createTempDirectory("pushtech-bench-storage");
-        try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")))) {
+        try (DevStack stack =
+                DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")).withMongoInMemory())) {
             if (!part.equals("service")) {
                 engine(stack, table);
             }
@@ -81,13 +76,13 @@ final class StorageBenchmark {
         progress.println("indexing " + OFFERS + " offers and " + SEARCHES + " searches ...");
         List<GeoPoint> offerPoints = new ArrayList<>(OFFERS);
         for (int i = 0; i < OFFERS; i++) {
-            Offer offer = offer("o" + i, point());
+            Offer offer = metro.offer("o" + i, "uo" + i, T0);
             offerPoints.add(offer.region().center());
             engine.apply(offer, Reason.CREATED, T0);
         }
         List<Search> searches = new ArrayList<>(SEARCHES);
         for (int i = 0; i < SEARCHES; i++) {
-            Search search = search("s" + i, point());
+            Search search = metro.search("s" + i, "us" + i, T0);
             searches.add(search);
             engine.apply(search, Reason.CREATED, T0);
         }
@@ -97,8 +92,9 @@ final class StorageBenchmark {
         long events = 0;
         long movesStart = System.nanoTime();
         for (int i = 0; i < MOVES; i++) {
-            int n = random.nextInt(SEARCHES);
-            Search moved = searches.get(n).movedTo(near(searches.get(n).region().center()), T0);
+            int n = metro.pick(SEARCHES);
+            Search moved =
+                    searches.get(n).movedTo(metro.near(searches.get(n).region().center()), T0);
             searches.set(n, moved);
             long start = System.nanoTime();
             events += engine.apply(moved, Reason.MOVED, T0).size();
@@ -107,7 +103,7 @@ final class StorageBenchmark {
         double movesPerSecond = MOVES / ((System.nanoTime() - movesStart) / 1e9);
         List<GeoPoint> queryPoints = new ArrayList<>(QUERIES);
         for (int i = 0; i < QUERIES; i++) {
-            queryPoints.add(point());
+            queryPoints.add(metro.point());
         }
         progress.println("nearby queries ...");
         Latencies ours = new Latencies(QUERIES);
@@ -176,71 +172,35 @@ final class StorageBenchmark {
     /** The storage service on the development stack ({@link StorageServiceBenchmark}). */
     private void service(DevStack stack, BenchTable table) throws Exception {
         StorageServiceBenchmark.Result service = new StorageServiceBenchmark(progress).run(stack);
+        String size =
+                StorageServiceBenchmark.OFFERS + " offers, " + StorageServiceBenchmark.SEARCHES + " following searches";
+        String connections = StorageServiceBenchmark.CONNECTIONS + " connections";
         table.row(
-                        "storage service (" + StorageServiceBenchmark.OFFERS + " offers, "
-                                + StorageServiceBenchmark.SEARCHES
-                                + " following searches): `locations` record → its first `matches` record, p50 / p99",
+                        "storage service (" + size + "): items loaded through their topics into MongoDB and the index",
+                        Math.round(service.loadedPerSecond()) + " items/s",
+                        "—",
+                        "—")
+                .row(
+                        "storage service: `locations` record → its first `matches` record, p50 / p99",
                         ms(service.moves().percentileMillis(50)) + " / "
                                 + ms(service.moves().percentileMillis(99))
                                 + (service.missed() > 0 ? " (" + service.missed() + " without a match event)" : ""),
                         "—",
                         "—")
                 .row(
-                        "storage service: nearby offers over HTTP per second (" + StorageServiceBenchmark.CLIENTS
-                                + " clients, " + (int) QUERY_RADIUS
-                                + " m, first " + QUERY_COUNT + ")",
-                        Math.round(service.httpPerSecond()) + "/s",
-                        "Redis GEOSEARCH, same points: " + Math.round(service.redisPerSecond()) + "/s",
+                        "storage service: nearby offers over HTTP per second (wrk, " + connections + ", "
+                                + (int) QUERY_RADIUS + " m, first " + QUERY_COUNT + ")",
+                        Math.round(service.http().requestsPerSecond()) + "/s",
+                        "Redis GEOSEARCH (Jedis, " + connections + "), same points: "
+                                + Math.round(service.redisPerSecond()) + "/s",
                         "≥ Redis")
                 .row(
                         "storage service: nearby offers over HTTP p50 / p99",
-                        ms(service.http().percentileMillis(50)) + " / "
-                                + ms(service.http().percentileMillis(99)),
+                        ms(service.http().p50Millis()) + " / "
+                                + ms(service.http().p99Millis()),
                         "Redis GEOSEARCH: " + ms(service.redis().percentileMillis(50)) + " / "
                                 + ms(service.redis().percentileMillis(99)),
                         "—");
-    }
-
-    private GeoPoint point() {
-        return new GeoPoint(52.34 + random.nextDouble() * 0.36, 13.08 + random.nextDouble() * 0.68);
-    }
-
-    private GeoPoint near(GeoPoint p) {
-        double lat = Math.max(52.30, Math.min(52.74, p.lat() + (random.nextDouble() - 0.5) * 0.004));
-        return new GeoPoint(lat, p.lng() + (random.nextDouble() - 0.5) * 0.006);
-    }
-
-    private Offer offer(String id, GeoPoint p) {
-        String title = words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)];
-        return new Offer(
-                id,
-                "u" + id,
-                title,
-                "",
-                "misc",
-                Optional.empty(),
-                List.of(),
-                new Region(p, 300 + random.nextDouble() * 1700),
-                false,
-                Optional.empty(),
-                1,
-                T0,
-                T0);
-    }
-
-    private Search search(String id, GeoPoint p) {
-        return new Search(
-                id,
-                "u" + id,
-                words[random.nextInt(words.length)],
-                Optional.empty(),
-                new Region(p, 200 + random.nextDouble() * 800),
-                true,
-                Optional.empty(),
-                true,
-                1,
-                T0,
-                T0);
     }
 
     private static long usedHeap() {

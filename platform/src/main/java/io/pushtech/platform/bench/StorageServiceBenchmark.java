@@ -13,31 +13,26 @@ import io.pushtech.storage.StorageVerticle;
 import io.pushtech.storage.domain.GeoPoint;
 import io.pushtech.storage.domain.MatchEvent.Reason;
 import io.pushtech.storage.domain.Offer;
-import io.pushtech.storage.domain.Region;
 import io.pushtech.storage.domain.Search;
 import io.pushtech.storage.infra.ItemChange;
 import io.pushtech.storage.infra.ItemCodec;
 import io.pushtech.storage.infra.ItemLog;
 import io.pushtech.storage.infra.ItemMaterializer;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -55,41 +50,42 @@ import redis.clients.jedis.args.GeoUnit;
 import redis.clients.jedis.params.GeoSearchParam;
 
 /**
- * The storage service as deployed, on the development stack: offers and following searches loaded
- * through their topics, then (a) a {@code locations} record of a search's owner until the first
- * {@code matches} record of that search, one at a time, and (b) nearby-offer queries over HTTP beside
- * Redis {@code GEOSEARCH} on the same points. Smaller than the in-process run: every item also goes
- * through MongoDB.
+ * The storage service as deployed, on the development stack, with as many items as the in-process run: offers
+ * and following searches loaded through their topics, then (a) a {@code locations} record of a search's owner
+ * until the first {@code matches} record of that search, one at a time, and (b) nearby-offer queries over HTTP
+ * (wrk) beside Redis {@code GEOSEARCH} (Jedis) on the same points, with the same number of connections.
  */
 final class StorageServiceBenchmark {
 
-    static final int OFFERS = 20_000;
-    static final int SEARCHES = 2_000;
+    static final int OFFERS = Integer.getInteger("pushtech.bench.storage.offers", 1_000_000);
+    static final int SEARCHES = Integer.getInteger("pushtech.bench.storage.searches", 100_000);
     private static final int MOVES = 500;
     private static final int WARM_UP = 50;
-    private static final int QUERIES = 5_000;
+    private static final int QUERY_POINTS = 5_000;
     private static final double QUERY_RADIUS = 1000;
     private static final int QUERY_COUNT = 20;
-    /** Query clients at once, each sending one query after another on a kept-alive connection. */
-    static final int CLIENTS = 4;
+    /** Connections at once on either side, each sending one query after another. */
+    static final int CONNECTIONS = 4;
+    /** Unmeasured first, so both sides are measured compiled (as in bench tracker). */
+    private static final Duration QUERY_WARM_UP = Duration.ofSeconds(5);
 
-    /** Unmeasured queries per client first, so both sides are measured compiled (as in bench tracker). */
-    private static final int QUERY_WARM_UP = 2_000;
-
+    private static final Duration QUERY_RUN = Duration.ofSeconds(10);
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(30);
+    private static final int SEND_CHUNK = 10_000;
     private static final String SECRET = "bench-storage-secret-0123456789-abcdefghij";
     private static final String GEO_KEY = "bench:service-offers";
 
     /** What one run measured. */
     record Result(
+            double loadedPerSecond,
             Latencies moves,
             int missed,
-            Latencies http,
-            double httpPerSecond,
+            Wrk.Result http,
             Latencies redis,
             double redisPerSecond) {}
 
     private final PrintStream progress;
-    private final SplittableRandom random = new SplittableRandom(7);
+    private final MetroArea metro = new MetroArea(7);
     private final HttpClient http = HttpClient.newHttpClient();
 
     StorageServiceBenchmark(PrintStream progress) {
@@ -118,21 +114,23 @@ final class StorageServiceBenchmark {
             String base = "http://127.0.0.1:" + services.port(StorageVerticle.NAME);
             progress.println("storage service: loading " + OFFERS + " offers and " + SEARCHES
                     + " searches through their topics ...");
+            long loadStart = System.nanoTime();
             List<GeoPoint> offerPoints = load(producer, ns);
             awaitIndexed(base, OFFERS + SEARCHES);
+            double loadedPerSecond = (OFFERS + SEARCHES) / ((System.nanoTime() - loadStart) / 1e9);
             progress.println("storage service: locations → matches ...");
             Latencies moves = new Latencies(MOVES);
             int missed = moves(stack, producer, ns, moves);
-            progress.println("storage service: nearby queries over HTTP and on GEOSEARCH ...");
-            List<GeoPoint> queryPoints = new ArrayList<>(QUERIES);
-            for (int i = 0; i < QUERIES; i++) {
-                queryPoints.add(point());
+            List<GeoPoint> queryPoints = new ArrayList<>(QUERY_POINTS);
+            for (int i = 0; i < QUERY_POINTS; i++) {
+                queryPoints.add(metro.point());
             }
-            Latencies httpLatencies = new Latencies(QUERIES);
-            double httpRate = nearbyOverHttp(base, queryPoints, httpLatencies);
-            Latencies redisLatencies = new Latencies(QUERIES);
+            progress.println("storage service: nearby queries over HTTP (wrk) ...");
+            Wrk.Result http = nearbyOverHttp(base, queryPoints);
+            progress.println("storage service: the same queries on GEOSEARCH ...");
+            Latencies redisLatencies = new Latencies(1 << 22);
             double redisRate = geosearch(stack, offerPoints, queryPoints, redisLatencies);
-            return new Result(moves, missed, httpLatencies, httpRate, redisLatencies, redisRate);
+            return new Result(loadedPerSecond, moves, missed, http, redisLatencies, redisRate);
         }
     }
 
@@ -141,47 +139,28 @@ final class StorageServiceBenchmark {
                 new ItemLog(producer, new ItemMaterializer.Topics(ns.topic(Topics.SEARCHES), ns.topic(Topics.OFFERS)));
         Instant now = Instant.now();
         List<GeoPoint> points = new ArrayList<>(OFFERS);
-        List<CompletableFuture<Void>> sent = new ArrayList<>();
-        for (int i = 0; i < OFFERS; i++) {
-            GeoPoint p = point();
-            points.add(p);
-            Offer offer = new Offer(
-                    "bo" + i,
-                    "seller" + i,
-                    "bench lamp " + i,
-                    "",
-                    "misc",
-                    Optional.empty(),
-                    List.of(),
-                    new Region(p, 300 + random.nextDouble() * 1700),
-                    false,
-                    Optional.empty(),
-                    1,
-                    now,
-                    now);
-            sent.add(log.appendOffer(ItemChange.whole(ItemCodec.toJson(offer), Reason.CREATED, offer.id())));
-        }
-        for (int i = 0; i < SEARCHES; i++) {
-            Search search = new Search(
-                    "bs" + i,
-                    "walker" + i,
-                    "lamp",
-                    Optional.empty(),
-                    new Region(point(), 200 + random.nextDouble() * 800),
-                    true,
-                    Optional.empty(),
-                    true,
-                    1,
-                    now,
-                    now);
-            sent.add(log.appendSearch(ItemChange.whole(ItemCodec.toJson(search), Reason.CREATED, search.id())));
+        List<CompletableFuture<Void>> sent = new ArrayList<>(SEND_CHUNK);
+        for (int i = 0; i < OFFERS + SEARCHES; i++) {
+            if (i < OFFERS) {
+                Offer offer = metro.offer("bo" + i, "seller" + i, now);
+                points.add(offer.region().center());
+                sent.add(log.appendOffer(ItemChange.whole(ItemCodec.toJson(offer), Reason.CREATED, offer.id())));
+            } else {
+                int n = i - OFFERS;
+                Search search = metro.search("bs" + n, "walker" + n, now);
+                sent.add(log.appendSearch(ItemChange.whole(ItemCodec.toJson(search), Reason.CREATED, search.id())));
+            }
+            if (sent.size() == SEND_CHUNK) {
+                CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+                sent.clear();
+            }
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         return points;
     }
 
     private void awaitIndexed(String base, int items) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             String metrics = get(base + "/metrics").body();
             double indexed = metrics.lines()
@@ -194,7 +173,7 @@ final class StorageServiceBenchmark {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("storage did not index " + items + " items within 5 minutes");
+        throw new IllegalStateException("storage did not index " + items + " items within " + LOAD_TIMEOUT);
     }
 
     /** Moves one search at a time (each search once) and times its first match event; answers the misses. */
@@ -212,7 +191,7 @@ final class StorageServiceBenchmark {
             partitions.forEach(consumer::position);
             for (int i = 0; i < WARM_UP + MOVES; i++) {
                 String searchId = "bs" + i;
-                GeoPoint to = point();
+                GeoPoint to = metro.point();
                 LocationUpdate update = new LocationUpdate(
                         UUID.randomUUID().toString(),
                         "walker" + i,
@@ -249,28 +228,30 @@ final class StorageServiceBenchmark {
         return false;
     }
 
-    private static double nearbyOverHttp(String base, List<GeoPoint> points, Latencies latencies) throws Exception {
-        return concurrently(points, latencies, () -> new Client() {
-            @Override
-            public void query(GeoPoint p) throws IOException {
-                URL url = URI.create(base + "/store/offers?lat=" + p.lat() + "&lng=" + p.lng() + "&radius="
-                                + (int) QUERY_RADIUS + "&limit=" + QUERY_COUNT)
-                        .toURL();
-                HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-                int status = connection.getResponseCode();
-                try (InputStream body = connection.getInputStream()) {
-                    body.readAllBytes();
-                }
-                if (status != 200) {
-                    throw new IllegalStateException("nearby query answered " + status);
-                }
-            }
-
-            @Override
-            public void close() {}
-        });
+    /** wrk on {@link #CONNECTIONS} connections, cycling through the query points; a warm-up run first. */
+    private static Wrk.Result nearbyOverHttp(String base, List<GeoPoint> points) throws Exception {
+        Path dir = Files.createTempDirectory("pushtech-bench-nearby");
+        Path paths = dir.resolve("paths.txt");
+        Files.write(
+                paths,
+                points.stream()
+                        .map(p -> "/store/offers?lat=" + p.lat() + "&lng=" + p.lng() + "&radius=" + (int) QUERY_RADIUS
+                                + "&limit=" + QUERY_COUNT)
+                        .toList());
+        Map<String, String> environment = Map.of("PUSHTECH_WRK_PATHS", paths.toString());
+        Wrk.prepare(dir, "wrk-nearby.lua", 2, CONNECTIONS, QUERY_WARM_UP).run(base, environment);
+        Wrk.Result result =
+                Wrk.prepare(dir, "wrk-nearby.lua", 2, CONNECTIONS, QUERY_RUN).run(base, environment);
+        if (result.errors() > 0) {
+            throw new IllegalStateException(result.errors() + " nearby queries failed (non-2xx or socket errors)");
+        }
+        return result;
     }
 
+    /**
+     * {@code GEOSEARCH} on {@link #CONNECTIONS} Jedis connections, each on its own thread cycling through its share
+     * of the query points, for as long as wrk's run after as long as its warm-up. Answers the queries per second.
+     */
     private static double geosearch(DevStack stack, List<GeoPoint> offers, List<GeoPoint> queries, Latencies latencies)
             throws Exception {
         try (Jedis jedis = new Jedis(URI.create(stack.redisUrl()))) {
@@ -278,100 +259,68 @@ final class StorageServiceBenchmark {
             Pipeline pipeline = jedis.pipelined();
             for (int i = 0; i < offers.size(); i++) {
                 pipeline.geoadd(GEO_KEY, offers.get(i).lng(), offers.get(i).lat(), "bo" + i);
+                if (i % SEND_CHUNK == 0) {
+                    pipeline.sync();
+                }
             }
             pipeline.sync();
         }
-        return concurrently(queries, latencies, () -> {
-            Jedis jedis = new Jedis(URI.create(stack.redisUrl()));
-            return new Client() {
-                @Override
-                public void query(GeoPoint p) {
-                    jedis.geosearch(
-                            GEO_KEY,
-                            new GeoSearchParam()
-                                    .fromLonLat(p.lng(), p.lat())
-                                    .byRadius(QUERY_RADIUS, GeoUnit.M)
-                                    .asc()
-                                    .count(QUERY_COUNT)
-                                    .withDist());
-                }
-
-                @Override
-                public void close() {
-                    jedis.close();
-                }
-            };
-        });
-    }
-
-    /**
-     * A query client: blocking, in the calling thread, on a connection kept open across its queries (Jedis
-     * its own; HTTP through {@link HttpURLConnection}'s keep-alive cache), so neither side pays a client's
-     * thread hand-offs.
-     */
-    private interface Client extends AutoCloseable {
-        void query(GeoPoint p) throws Exception;
-    }
-
-    /**
-     * Runs the queries on {@link #CLIENTS} clients at once, each with its own connection sending one query
-     * after another; each client first warms up on a few queries. Answers the queries per second.
-     */
-    private static double concurrently(List<GeoPoint> points, Latencies latencies, Callable<Client> connect)
-            throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService threads = Executors.newFixedThreadPool(CONNECTIONS);
         try {
-            List<Client> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                clients.add(connect.call());
-            }
-            try {
-                AtomicLong begin = new AtomicLong();
-                CyclicBarrier start = new CyclicBarrier(CLIENTS, () -> begin.set(System.nanoTime()));
-                List<Future<long[]>> runs = new ArrayList<>();
-                for (int c = 0; c < CLIENTS; c++) {
-                    Client client = clients.get(c);
-                    List<GeoPoint> share = new ArrayList<>();
-                    for (int i = c; i < points.size(); i += CLIENTS) {
-                        share.add(points.get(i));
-                    }
-                    runs.add(threads.submit(() -> {
-                        for (int i = 0; i < QUERY_WARM_UP; i++) {
-                            client.query(share.get(i % share.size()));
+            AtomicLong begin = new AtomicLong();
+            CyclicBarrier start = new CyclicBarrier(CONNECTIONS, () -> begin.set(System.nanoTime()));
+            List<Future<long[]>> runs = new ArrayList<>();
+            for (int c = 0; c < CONNECTIONS; c++) {
+                int first = c;
+                runs.add(threads.submit(() -> {
+                    try (Jedis jedis = new Jedis(URI.create(stack.redisUrl()))) {
+                        long warmUpEnd = System.nanoTime() + QUERY_WARM_UP.toNanos();
+                        int i = first;
+                        while (System.nanoTime() < warmUpEnd) {
+                            geosearch(jedis, queries.get(i++ % queries.size()));
                         }
                         start.await();
-                        long[] took = new long[share.size()];
-                        for (int i = 0; i < share.size(); i++) {
-                            long sent = System.nanoTime();
-                            client.query(share.get(i));
-                            took[i] = System.nanoTime() - sent;
+                        long end = begin.get() + QUERY_RUN.toNanos();
+                        long[] took = new long[1 << 20];
+                        int n = 0;
+                        for (long sent = System.nanoTime(); sent < end && n < took.length; sent = System.nanoTime()) {
+                            geosearch(jedis, queries.get(i++ % queries.size()));
+                            took[n++] = System.nanoTime() - sent;
                         }
-                        return took;
-                    }));
-                }
-                for (Future<long[]> run : runs) {
-                    for (long took : run.get()) {
-                        latencies.add(took);
+                        return Arrays.copyOf(took, n);
                     }
-                }
-                return points.size() / ((System.nanoTime() - begin.get()) / 1e9);
-            } finally {
-                for (Client client : clients) {
-                    client.close();
+                }));
+            }
+            int count = 0;
+            for (Future<long[]> run : runs) {
+                for (long took : run.get()) {
+                    latencies.add(took);
+                    count++;
                 }
             }
+            return count / ((System.nanoTime() - begin.get()) / 1e9);
         } finally {
             threads.shutdownNow();
+            try (Jedis jedis = new Jedis(URI.create(stack.redisUrl()))) {
+                jedis.del(GEO_KEY);
+            }
         }
+    }
+
+    private static void geosearch(Jedis jedis, GeoPoint p) {
+        jedis.geosearch(
+                GEO_KEY,
+                new GeoSearchParam()
+                        .fromLonLat(p.lng(), p.lat())
+                        .byRadius(QUERY_RADIUS, GeoUnit.M)
+                        .asc()
+                        .count(QUERY_COUNT)
+                        .withDist());
     }
 
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private GeoPoint point() {
-        return new GeoPoint(52.34 + random.nextDouble() * 0.36, 13.08 + random.nextDouble() * 0.68);
     }
 }

@@ -10,14 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Runs the {@code wrk} load generator (Debian package {@code wrk}) on loopback with the benchmark's Lua script and
- * reads its result line. Load goes only to 127.0.0.1, is bounded in time, and stops by itself.
+ * Runs the {@code wrk} load generator (Debian package {@code wrk}) on loopback with one of the benchmarks' Lua
+ * scripts and reads its result line. Load goes only to 127.0.0.1, is bounded in time, and stops by itself.
  */
 final class Wrk {
-
-    private static final String SCRIPT = "/bench/wrk-report.lua";
 
     private final Path script;
     private final int threads;
@@ -31,9 +30,16 @@ final class Wrk {
         this.duration = duration;
     }
 
+    /** wrk with the tracker's script ({@code wrk-report.lua}). */
     static Wrk prepare(Path dir, int threads, int connections, Duration duration) throws IOException {
-        Path script = dir.resolve("wrk-report.lua");
-        try (InputStream in = Wrk.class.getResourceAsStream(SCRIPT)) {
+        return prepare(dir, "wrk-report.lua", threads, connections, duration);
+    }
+
+    /** wrk with the script {@code /bench/<scriptName>}, copied into {@code dir}. */
+    static Wrk prepare(Path dir, String scriptName, int threads, int connections, Duration duration)
+            throws IOException {
+        Path script = dir.resolve(scriptName);
+        try (InputStream in = Wrk.class.getResourceAsStream("/bench/" + scriptName)) {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
         return new Wrk(script, threads, connections, duration);
@@ -48,6 +54,11 @@ final class Wrk {
      * @param pauseMillis pause between requests on each connection, 0 for as fast as possible
      */
     Result run(String baseUrl, String mode, int pauseMillis) throws IOException, InterruptedException {
+        return run(baseUrl, Map.of("PUSHTECH_WRK_MODE", mode, "PUSHTECH_WRK_PAUSE_MS", Integer.toString(pauseMillis)));
+    }
+
+    /** Runs wrk against {@code baseUrl} with {@code environment} added to its own (the script's parameters). */
+    Result run(String baseUrl, Map<String, String> environment) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         "wrk",
                         "-t" + threads,
@@ -57,8 +68,7 @@ final class Wrk {
                         script.toString(),
                         baseUrl))
                 .redirectErrorStream(true);
-        builder.environment().put("PUSHTECH_WRK_MODE", mode);
-        builder.environment().put("PUSHTECH_WRK_PAUSE_MS", Integer.toString(pauseMillis));
+        builder.environment().putAll(environment);
         Process wrk = builder.start();
         String result = null;
         try (BufferedReader out =
