@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,12 +116,12 @@ final class StorageServiceBenchmark {
             progress.println("storage service: loading " + OFFERS + " offers and " + SEARCHES
                     + " searches through their topics ...");
             long loadStart = System.nanoTime();
-            List<GeoPoint> offerPoints = load(producer, ns);
+            Loaded loaded = load(producer, ns);
             awaitIndexed(base, OFFERS + SEARCHES);
             double loadedPerSecond = (OFFERS + SEARCHES) / ((System.nanoTime() - loadStart) / 1e9);
             progress.println("storage service: locations → matches ...");
             Latencies moves = new Latencies(MOVES);
-            int missed = moves(stack, producer, ns, moves);
+            int missed = moves(stack, producer, ns, loaded, moves);
             List<GeoPoint> queryPoints = new ArrayList<>(QUERY_POINTS);
             for (int i = 0; i < QUERY_POINTS; i++) {
                 queryPoints.add(metro.point());
@@ -129,25 +130,38 @@ final class StorageServiceBenchmark {
             Wrk.Result http = nearbyOverHttp(base, queryPoints);
             progress.println("storage service: the same queries on GEOSEARCH ...");
             Latencies redisLatencies = new Latencies(1 << 22);
-            double redisRate = geosearch(stack, offerPoints, queryPoints, redisLatencies);
+            double redisRate = geosearch(stack, loaded.offerPoints(), queryPoints, redisLatencies);
             return new Result(loadedPerSecond, moves, missed, http, redisLatencies, redisRate);
         }
     }
 
-    private List<GeoPoint> load(KafkaProducer<String, byte[]> producer, Namespace ns) {
+    /**
+     * What the benchmark keeps of the loaded items: the offers' points, the offers by word of their titles and
+     * each search's keywords, so that a move can take a search to an offer it matches.
+     */
+    private record Loaded(
+            List<GeoPoint> offerPoints, Map<String, List<Integer>> offersByWord, List<String> searchKeywords) {}
+
+    private Loaded load(KafkaProducer<String, byte[]> producer, Namespace ns) {
         ItemLog log =
                 new ItemLog(producer, new ItemMaterializer.Topics(ns.topic(Topics.SEARCHES), ns.topic(Topics.OFFERS)));
         Instant now = Instant.now();
         List<GeoPoint> points = new ArrayList<>(OFFERS);
+        Map<String, List<Integer>> offersByWord = new HashMap<>();
+        List<String> searchKeywords = new ArrayList<>(SEARCHES);
         List<CompletableFuture<Void>> sent = new ArrayList<>(SEND_CHUNK);
         for (int i = 0; i < OFFERS + SEARCHES; i++) {
             if (i < OFFERS) {
                 Offer offer = metro.offer("bo" + i, "seller" + i, now);
                 points.add(offer.region().center());
+                for (String word : offer.title().split(" ")) {
+                    offersByWord.computeIfAbsent(word, w -> new ArrayList<>()).add(i);
+                }
                 sent.add(log.appendOffer(ItemChange.whole(ItemCodec.toJson(offer), Reason.CREATED, offer.id())));
             } else {
                 int n = i - OFFERS;
                 Search search = metro.search("bs" + n, "walker" + n, now);
+                searchKeywords.add(search.keywords());
                 sent.add(log.appendSearch(ItemChange.whole(ItemCodec.toJson(search), Reason.CREATED, search.id())));
             }
             if (sent.size() == SEND_CHUNK) {
@@ -156,7 +170,7 @@ final class StorageServiceBenchmark {
             }
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        return points;
+        return new Loaded(points, offersByWord, searchKeywords);
     }
 
     private void awaitIndexed(String base, int items) throws Exception {
@@ -176,8 +190,12 @@ final class StorageServiceBenchmark {
         throw new IllegalStateException("storage did not index " + items + " items within " + LOAD_TIMEOUT);
     }
 
-    /** Moves one search at a time (each search once) and times its first match event; answers the misses. */
-    private int moves(DevStack stack, KafkaProducer<String, byte[]> producer, Namespace ns, Latencies latencies)
+    /**
+     * Moves one search at a time (each search once) onto an offer whose title has the search's keyword, so that
+     * the move starts a match, and times its first match event; answers the misses.
+     */
+    private int moves(
+            DevStack stack, KafkaProducer<String, byte[]> producer, Namespace ns, Loaded loaded, Latencies latencies)
             throws Exception {
         String matches = ns.topic(Topics.MATCHES);
         int missed = 0;
@@ -191,7 +209,11 @@ final class StorageServiceBenchmark {
             partitions.forEach(consumer::position);
             for (int i = 0; i < WARM_UP + MOVES; i++) {
                 String searchId = "bs" + i;
-                GeoPoint to = metro.point();
+                List<Integer> candidates = loaded.offersByWord()
+                        .getOrDefault(loaded.searchKeywords().get(i), List.of());
+                GeoPoint to = candidates.isEmpty()
+                        ? metro.point()
+                        : loaded.offerPoints().get(candidates.get(metro.pick(candidates.size())));
                 LocationUpdate update = new LocationUpdate(
                         UUID.randomUUID().toString(),
                         "walker" + i,
