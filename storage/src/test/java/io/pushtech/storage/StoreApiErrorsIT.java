@@ -11,6 +11,9 @@ import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.junit.TestNamespace;
 import io.pushtech.devstack.junit.WithDevStack;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,24 @@ class StoreApiErrorsIT {
     static void stop() throws Exception {
         services.close();
         store.close();
+    }
+
+    @Test
+    void clearTextHttp2UpgradeIsDeclinedAndAnsweredOverHttp11() throws Exception {
+        // Given
+        HttpClient http2 =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+
+        // When
+        HttpResponse<String> response = http2.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + services.port(StorageVerticle.NAME) + "/health"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
     }
 
     @Test

@@ -86,10 +86,16 @@ public abstract class ServiceVerticle extends VerticleBase {
         }
     }
 
+    /**
+     * HTTP/1.1 only: the limits, timeouts and tests cover HTTP/1.1, and clear-text HTTP/2 (an {@code Upgrade: h2c}
+     * or a prior-knowledge connection) would open a second protocol to hostile clients; a proxy in front can
+     * speak HTTP/2 to clients.
+     */
     private static HttpServerOptions serverOptions(String host, int port) {
         return new HttpServerOptions()
                 .setHost(host)
                 .setPort(port)
+                .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
                 .setCompressionSupported(true)
                 .setDecompressionSupported(true);
