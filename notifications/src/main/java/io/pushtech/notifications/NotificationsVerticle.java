@@ -19,6 +19,7 @@ import io.pushtech.notifications.api.MappingsApi;
 import io.pushtech.notifications.domain.Backoff;
 import io.pushtech.notifications.domain.TokenBucket;
 import io.pushtech.notifications.domain.UserThrottle;
+import io.pushtech.notifications.infra.DispatchState;
 import io.pushtech.notifications.infra.FailedPushes;
 import io.pushtech.notifications.infra.LiveEvents;
 import io.pushtech.notifications.infra.LiveFeed;
@@ -67,6 +68,9 @@ public final class NotificationsVerticle extends ServiceVerticle {
     private static final long HEARTBEAT_MILLIS = 15_000;
     private static final int LIVE_USERS = 100_000;
     private static final int DISPATCH_POLL_RECORDS = 2000;
+    private static final Duration COMPACT_EVERY = Duration.ofSeconds(5);
+    /** State documents written per dispatcher step at most, so compaction does not hold pushes up. */
+    private static final int BUCKETS_PER_STEP = 2;
 
     private final NotificationsConfig config;
     private final Clock clock = Clock.systemUTC();
@@ -158,6 +162,7 @@ public final class NotificationsVerticle extends ServiceVerticle {
                 new KafkaConsumer<>(dispatchProperties),
                 matches,
                 notifications,
+                DispatchState.create(database, notifications, stateSettings(), clock),
                 cache,
                 sender,
                 context,
@@ -176,6 +181,16 @@ public final class NotificationsVerticle extends ServiceVerticle {
                 new KafkaConsumer<>(liveProperties), matches, live, config.liveHistory(), clock, LIVE_PARTITION_CHECK);
         loops.start(feed, feed::stop, "notifications-live");
         return new Stores(notifications, preferences, cache);
+    }
+
+    /**
+     * Pairs are remembered as long as they may not notify again (an hour at least, for duplicates); pages as long as a
+     * record read again may need a push's body (its retries, plus a margin for a restart).
+     */
+    private DispatchState.Settings stateSettings() {
+        Duration hour = Duration.ofHours(1);
+        Duration keepPairs = config.renotifyAfter().compareTo(hour) > 0 ? config.renotifyAfter() : hour;
+        return new DispatchState.Settings(keepPairs, hour.plus(config.giveUpAfter()), COMPACT_EVERY, BUCKETS_PER_STEP);
     }
 
     @Override
