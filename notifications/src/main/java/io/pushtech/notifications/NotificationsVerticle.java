@@ -68,9 +68,10 @@ public final class NotificationsVerticle extends ServiceVerticle {
     private static final long HEARTBEAT_MILLIS = 15_000;
     private static final int LIVE_USERS = 100_000;
     private static final int DISPATCH_POLL_RECORDS = 2000;
-    private static final Duration COMPACT_EVERY = Duration.ofSeconds(5);
+
+    private static final Duration COMPACT_EVERY = Duration.ofSeconds(30);
     /** State documents written per dispatcher step at most, so compaction does not hold pushes up. */
-    private static final int BUCKETS_PER_STEP = 2;
+    private static final int BUCKETS_PER_STEP = 1;
 
     private final NotificationsConfig config;
     private final Clock clock = Clock.systemUTC();
@@ -155,8 +156,8 @@ public final class NotificationsVerticle extends ServiceVerticle {
         String matches = ns.topic(Topics.MATCHES);
         var dispatchProperties =
                 KafkaClientProperties.consumer(config.kafkaBootstrap(), ns.consumerGroup(GROUP), NAME + "-dispatch");
-        // MongoDB is written once per poll (one outbox document, one bulk write of users): a backlog drains in
-        // fewer, larger writes.
+        // MongoDB is written once per poll (one journal page holding the pushes and the state they change): a backlog
+        // drains in fewer, larger writes.
         dispatchProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, DISPATCH_POLL_RECORDS);
         var dispatcher = new MatchDispatcher(
                 new KafkaConsumer<>(dispatchProperties),

@@ -32,8 +32,10 @@ import org.bson.Document;
  */
 public final class DispatchState {
 
-    static final int USER_BUCKETS = 64;
-    static final int PAIR_BUCKETS_PER_PARTITION = 16;
+    /** Enough buckets that each stays small: a server may rewrite a whole document to change a field of it. */
+    static final int USER_BUCKETS = 256;
+
+    static final int PAIR_BUCKETS_PER_PARTITION = 64;
     private static final int PAGES_PER_DELETE = 500;
 
     /**
