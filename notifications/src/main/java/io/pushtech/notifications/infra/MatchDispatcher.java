@@ -27,11 +27,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -60,21 +57,14 @@ public final class MatchDispatcher implements Runnable {
     private static final Logger LOGGER = LoggerFactory.getLogger(MatchDispatcher.class);
     private static final Duration POLL = Duration.ofMillis(20);
     private static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final int MAX_DELIVERED = 100_000;
 
     /** Where the dispatcher's work goes and what it is allowed to do. */
     public record Settings(String appId, Duration renotifyAfter, int maxInFlight, Duration drainTimeout) {}
-
-    private record InFlight(CreateNotification request, List<String> matchIds, List<Ticket> tickets) {}
-
-    private record Completed(UUID key, SendOutcome outcome) {}
 
     private final Consumer<String, byte[]> consumer;
     private final String topic;
     private final NotificationStore store;
     private final PreferencesCache preferences;
-    private final PushSender sender;
-    private final Context context;
     private final FailedPushes failed;
     private final UserThrottle throttle;
     private final MessageRenderer renderer = new MessageRenderer();
@@ -89,16 +79,7 @@ public final class MatchDispatcher implements Runnable {
     private final Map<String, UserState> touched = new HashMap<>();
 
     private final CollapseBuffer held = new CollapseBuffer();
-    private final Map<UUID, InFlight> inFlight = new HashMap<>();
-    /** Pushes this instance saw go out, newest last: a duplicate record of theirs is dropped without MongoDB. */
-    private final Map<UUID, Boolean> delivered = new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
-            return size() > MAX_DELIVERED;
-        }
-    };
-
-    private final Queue<Completed> completions = new ConcurrentLinkedQueue<>();
+    private final Flights flights;
     private long lastCommit;
     private volatile boolean running = true;
 
@@ -121,14 +102,13 @@ public final class MatchDispatcher implements Runnable {
         this.store = store;
         this.state = state;
         this.preferences = preferences;
-        this.sender = sender;
-        this.context = context;
         this.failed = failed;
         this.throttle = throttle;
         this.fanOut = new FanOut(renderer, maxRecipients);
         this.settings = settings;
         this.clock = clock;
         this.metrics = new DispatchMetrics(registry);
+        this.flights = new Flights(sender, context, metrics);
     }
 
     @Override
@@ -163,7 +143,7 @@ public final class MatchDispatcher implements Runnable {
         List<Ticket> released = new ArrayList<>();
         collectCompletions(parked, released);
         flushHeld(toSend, released);
-        if (inFlight.size() >= settings.maxInFlight()) {
+        if (flights.size() >= settings.maxInFlight()) {
             consumer.pause(consumer.assignment());
         } else if (!consumer.paused().isEmpty()) {
             consumer.resume(consumer.paused());
@@ -258,7 +238,7 @@ public final class MatchDispatcher implements Runnable {
             if (held.holds(delivery) || tickets.containsKey(delivery.id())) {
                 metrics.suppressed("duplicate");
             } else if (last != null && last.sequence() >= delivery.match().sequence()) {
-                if (inFlight.containsKey(last.key()) || delivered.containsKey(last.key())) {
+                if (flights.knows(last.key())) {
                     metrics.suppressed("duplicate");
                 } else {
                     resend.computeIfAbsent(last.key(), k -> new ArrayList<>()).add(ticket);
@@ -307,9 +287,9 @@ public final class MatchDispatcher implements Runnable {
             }
             tickets.forEach(t -> offsets.add(t.partition(), t.offset(), 1));
             CreateNotification request = CreateNotification.fromJson(new JsonObject(entry.body()));
-            inFlight.put(key, new InFlight(request, List.of(), new ArrayList<>(tickets)));
+            flights.add(request, List.of(), new ArrayList<>(tickets));
             metrics.resent();
-            dispatch(request);
+            flights.dispatch(request);
         });
     }
 
@@ -363,11 +343,11 @@ public final class MatchDispatcher implements Runnable {
                 pairs.add(new PairRecord(
                         d.userId(), d.match().pair(), partition, d.match().sequence(), push.key(), page, now));
             }
-            inFlight.put(push.key(), new InFlight(request, PushRequests.matchIds(push), pending.tickets()));
+            flights.add(request, PushRequests.matchIds(push), pending.tickets());
         }
         state.write(bodies, pairs, List.copyOf(touched.values()));
         touched.clear();
-        requests.forEach(this::dispatch);
+        requests.forEach(flights::dispatch);
     }
 
     private UserState userState(String userId) {
@@ -375,31 +355,11 @@ public final class MatchDispatcher implements Runnable {
         return user != null ? user : state.user(userId);
     }
 
-    private void dispatch(CreateNotification request) {
-        UUID key = request.idempotencyKey();
-        context.runOnContext(v -> sender.send(request)
-                .onComplete(result -> completions.add(new Completed(
-                        key,
-                        result.succeeded()
-                                ? result.result()
-                                : new SendOutcome(
-                                        SendOutcome.Status.GAVE_UP,
-                                        Optional.empty(),
-                                        0,
-                                        List.of(String.valueOf(result.cause())),
-                                        1)))));
-        metrics.requested();
-    }
-
     private void collectCompletions(Map<UUID, String> parked, List<Ticket> released) {
-        for (Completed done = completions.poll(); done != null; done = completions.poll()) {
-            InFlight flight = inFlight.remove(done.key());
-            if (flight == null) {
-                continue;
-            }
+        for (Flights.Landed done : flights.landed()) {
+            Flights.Flight flight = done.flight();
             SendOutcome outcome = done.outcome();
             if (outcome.delivered()) {
-                delivered.put(done.key(), Boolean.TRUE);
                 metrics.outcome(outcome.status() == SendOutcome.Status.SENT ? "sent" : "no_recipients");
                 if (!outcome.errors().isEmpty()) {
                     LOGGER.atInfo()
@@ -454,7 +414,7 @@ public final class MatchDispatcher implements Runnable {
     /** At stop: waits a while for the pushes in flight, records them and commits what is done. */
     private void drain() {
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+        while (!flights.isEmpty() && System.nanoTime() < deadline) {
             Map<UUID, String> parked = new HashMap<>();
             List<Ticket> released = new ArrayList<>();
             collectCompletions(parked, released);
