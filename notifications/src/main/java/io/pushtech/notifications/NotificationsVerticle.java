@@ -69,6 +69,13 @@ public final class NotificationsVerticle extends ServiceVerticle {
     private static final int LIVE_USERS = 100_000;
     private static final int DISPATCH_POLL_RECORDS = 2000;
 
+    /**
+     * A fetch takes at most one producer batch of each partition: a backlog is then read from all partitions at once,
+     * so the matches of one offer (spread over partitions, since records are keyed by pair) meet in one poll and
+     * share a request. With the default (1 MiB of compressed records) a poll drains one partition at a time.
+     */
+    private static final int DISPATCH_PARTITION_FETCH_BYTES = 64 * 1024;
+
     private static final Duration COMPACT_EVERY = Duration.ofSeconds(30);
     /** State documents written per dispatcher step at most, so compaction does not hold pushes up. */
     private static final int BUCKETS_PER_STEP = 1;
@@ -159,6 +166,7 @@ public final class NotificationsVerticle extends ServiceVerticle {
         // MongoDB is written once per poll (one journal page holding the pushes and the state they change): a backlog
         // drains in fewer, larger writes.
         dispatchProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, DISPATCH_POLL_RECORDS);
+        dispatchProperties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, DISPATCH_PARTITION_FETCH_BYTES);
         var dispatcher = new MatchDispatcher(
                 new KafkaConsumer<>(dispatchProperties),
                 matches,
