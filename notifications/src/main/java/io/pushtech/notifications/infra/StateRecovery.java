@@ -20,15 +20,16 @@ import org.slf4j.LoggerFactory;
  * Reads the dispatcher's state back from MongoDB: the buckets of users and of the partitions given, then every
  * writer's journal pages after its last compaction (a writer that stopped or crashed left its last changes only
  * there), then the user documents of earlier versions if any are left. Each entry goes to a {@link Sink} that merges
- * it, so reading an entry twice or in another order gives the same state. Deletes the pages of writers not seen for
- * longer than pages are kept: by then their last changes were read and compacted by the instances that took their
- * partitions. Blocking: the dispatcher thread calls it.
+ * it, so reading an entry twice or in another order gives the same state. Then deletes the pages of writers not seen
+ * for longer than pages are kept: by then their last changes were read and compacted by the instances that took
+ * their partitions. Blocking: the dispatcher thread calls it.
  */
 final class StateRecovery {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(StateRecovery.class);
     private static final int PAGES_PER_READ = 64;
     private static final int PAGES_PER_DELETE = 500;
+    private static final int DELETES_PER_RECOVERY = 10;
 
     /** The {@code matches} partition of a pair (for the state of earlier versions, which did not record it). */
     interface Partitioner {
@@ -62,10 +63,9 @@ final class StateRecovery {
         int pages = 0;
         Instant oldest = clock.instant().minus(keepPages);
         for (Writer writer : store.writers()) {
+            pages += readJournal(writer, partitions, sink);
             if (!writer.id().equals(self) && writer.seen().isBefore(oldest)) {
                 deletePages(writer);
-            } else {
-                pages += readJournal(writer, partitions, sink);
             }
         }
         int legacy = readLegacy(partitions, partitioner, sink);
@@ -117,19 +117,20 @@ final class StateRecovery {
         }
     }
 
+    /** Deletes a few thousand pages at most, so a rebalance is not held up: the next recovery goes on. */
     private void deletePages(Writer writer) {
         long from = writer.pruned() + 1;
-        while (true) {
+        for (int i = 0; i < DELETES_PER_RECOVERY; i++) {
             List<String> ids = ids(writer.id(), from, from + PAGES_PER_DELETE - 1);
-            int found = journal.journal(ids).size();
-            if (found == 0 && from > writer.compacted()) {
-                break;
+            if (journal.journal(ids).isEmpty() && from > writer.compacted()) {
+                store.forget(writer.id());
+                LOGGER.atInfo().addKeyValue("writer", writer.id()).log("deleted the journal of a writer gone long ago");
+                return;
             }
             journal.delete(ids);
             from += PAGES_PER_DELETE;
         }
-        store.forget(writer.id());
-        LOGGER.atInfo().addKeyValue("writer", writer.id()).log("deleted the journal of a writer gone long ago");
+        store.compacted(writer.id(), writer.compacted(), from - 1, writer.seen());
     }
 
     private int readLegacy(Set<Integer> partitions, Partitioner partitioner, Sink sink) {

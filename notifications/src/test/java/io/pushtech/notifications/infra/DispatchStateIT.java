@@ -143,6 +143,19 @@ class DispatchStateIT {
     }
 
     @Test
+    void journalOfAWriterGoneLongAgoIsReadThenDeleted() {
+        // Given: a writer that stopped without compacting
+        PairRecord pair = pushed(instance(LONG, Set.of(0)), "gone-writer-user", "s-1|o-1", 0);
+
+        // When: read back by an instance that keeps pages no time at all
+        DispatchState after = instance(Duration.ZERO, Set.of(0));
+
+        // Then
+        assertThat(after.pair("gone-writer-user", "s-1|o-1")).contains(pair);
+        assertThat(journal.journal(List.of(pair.page()))).isEmpty();
+    }
+
+    @Test
     void pairsOlderThanKeptLeaveTheState() {
         // Given
         DispatchState before = instance(LONG, Set.of(0));
