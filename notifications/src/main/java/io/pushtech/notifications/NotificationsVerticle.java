@@ -19,6 +19,7 @@ import io.pushtech.notifications.api.MappingsApi;
 import io.pushtech.notifications.domain.Backoff;
 import io.pushtech.notifications.domain.TokenBucket;
 import io.pushtech.notifications.domain.UserThrottle;
+import io.pushtech.notifications.infra.DispatchState;
 import io.pushtech.notifications.infra.FailedPushes;
 import io.pushtech.notifications.infra.LiveEvents;
 import io.pushtech.notifications.infra.LiveFeed;
@@ -67,6 +68,17 @@ public final class NotificationsVerticle extends ServiceVerticle {
     private static final long HEARTBEAT_MILLIS = 15_000;
     private static final int LIVE_USERS = 100_000;
     private static final int DISPATCH_POLL_RECORDS = 2000;
+
+    /**
+     * A fetch takes at most one producer batch of each partition: a backlog is then read from all partitions at once,
+     * so the matches of one offer (spread over partitions, since records are keyed by pair) meet in one poll and
+     * share a request. With the default (1 MiB of compressed records) a poll drains one partition at a time.
+     */
+    private static final int DISPATCH_PARTITION_FETCH_BYTES = 64 * 1024;
+
+    private static final Duration COMPACT_EVERY = Duration.ofSeconds(30);
+    /** State documents written per dispatcher step at most, so compaction does not hold pushes up. */
+    private static final int BUCKETS_PER_STEP = 1;
 
     private final NotificationsConfig config;
     private final Clock clock = Clock.systemUTC();
@@ -151,13 +163,15 @@ public final class NotificationsVerticle extends ServiceVerticle {
         String matches = ns.topic(Topics.MATCHES);
         var dispatchProperties =
                 KafkaClientProperties.consumer(config.kafkaBootstrap(), ns.consumerGroup(GROUP), NAME + "-dispatch");
-        // MongoDB is written once per poll (one outbox document, one bulk write of users): a backlog drains in
-        // fewer, larger writes.
+        // MongoDB is written once per poll (one journal page holding the pushes and the state they change): a backlog
+        // drains in fewer, larger writes.
         dispatchProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, DISPATCH_POLL_RECORDS);
+        dispatchProperties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, DISPATCH_PARTITION_FETCH_BYTES);
         var dispatcher = new MatchDispatcher(
                 new KafkaConsumer<>(dispatchProperties),
                 matches,
                 notifications,
+                DispatchState.create(database, notifications, stateSettings(), clock),
                 cache,
                 sender,
                 context,
@@ -176,6 +190,16 @@ public final class NotificationsVerticle extends ServiceVerticle {
                 new KafkaConsumer<>(liveProperties), matches, live, config.liveHistory(), clock, LIVE_PARTITION_CHECK);
         loops.start(feed, feed::stop, "notifications-live");
         return new Stores(notifications, preferences, cache);
+    }
+
+    /**
+     * Pairs are remembered as long as they may not notify again (an hour at least, for duplicates); pages as long as a
+     * record read again may need a push's body (its retries, plus a margin for a restart).
+     */
+    private DispatchState.Settings stateSettings() {
+        Duration hour = Duration.ofHours(1);
+        Duration keepPairs = config.renotifyAfter().compareTo(hour) > 0 ? config.renotifyAfter() : hour;
+        return new DispatchState.Settings(keepPairs, hour.plus(config.giveUpAfter()), COMPACT_EVERY, BUCKETS_PER_STEP);
     }
 
     @Override

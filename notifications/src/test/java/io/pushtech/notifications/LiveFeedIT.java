@@ -57,7 +57,7 @@ class LiveFeedIT {
             try {
                 // Given: the feed reads the one partition the topic had at its start
                 send(producer, topic, 0, "s0");
-                await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
+                await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == 1);
 
                 // When
                 admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(2)))
@@ -66,7 +66,7 @@ class LiveFeedIT {
                 send(producer, topic, 1, "s1");
 
                 // Then
-                await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 2);
+                await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == 2);
                 assertThat(received).extracting(LiveEvent::id).containsExactly("0-0", "1-0");
                 assertThat(received.get(1).json()).contains("\"searchId\":\"s1\"");
             } finally {

@@ -50,6 +50,27 @@ class NotificationLimitsIT {
     }
 
     @Test
+    void hourlyLimitHoldsAcrossARestart() throws Exception {
+        // Given
+        for (int i = 0; i < 2; i++) {
+            platform.publish(
+                    started("s-restart-limit-" + i, "o-restart-limit-" + i, "restart-limited", "offerer-rl", 1));
+        }
+        await().atMost(LONG)
+                .until(() -> platform.allProcessed()
+                        && platform.sentTo("restart-limited").size() == 2);
+        platform.stop();
+        platform.start();
+
+        // When
+        platform.publish(started("s-restart-limit-2", "o-restart-limit-2", "restart-limited", "offerer-rl", 1));
+
+        // Then
+        await().atMost(LONG).until(platform::allProcessed);
+        assertThat(platform.sentTo("restart-limited")).hasSize(2);
+    }
+
+    @Test
     void burstOfMatchesStaysUnderOneSignalsRateLimit() throws Exception {
         // Given
         platform.oneSignal.rateLimit(25);

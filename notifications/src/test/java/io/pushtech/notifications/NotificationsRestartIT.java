@@ -1,5 +1,6 @@
 package io.pushtech.notifications;
 
+import static io.pushtech.notifications.TestPlatform.match;
 import static io.pushtech.notifications.TestPlatform.started;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,5 +68,24 @@ class NotificationsRestartIT {
                 .allSatisfy((user, count) -> assertThat(count).as(user).isEqualTo(1));
         assertThat(platform.oneSignal.received()).extracting(Received::status).containsOnly(200);
         assertThat(platform.oneSignal.violations()).isEmpty();
+    }
+
+    @Test
+    void pairThatNotifiedStaysQuietAfterARestartWhenItMatchesAgain() throws Exception {
+        // Given
+        platform.publish(started("s-again", "o-again", "again-user", "offerer-again", 1));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        platform.allProcessed() && platform.sentTo("again-user").size() == 1);
+        platform.stop();
+        platform.start();
+
+        // When
+        platform.publish(match("ended", "s-again", "o-again", "again-user", "offerer-again", 2, "Red bike", 420));
+        platform.publish(started("s-again", "o-again", "again-user", "offerer-again", 3));
+
+        // Then
+        await().atMost(Duration.ofSeconds(60)).until(platform::allProcessed);
+        assertThat(platform.sentTo("again-user")).hasSize(1);
     }
 }

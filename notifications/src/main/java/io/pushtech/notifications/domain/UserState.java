@@ -21,6 +21,22 @@ public record UserState(String userId, Optional<Instant> lastPushAt, Instant hou
         return now.isBefore(hourStart.plus(HOUR)) ? pushesInHour : 0;
     }
 
+    /**
+     * This state and {@code other} (the same user's, seen elsewhere or earlier) taken together: the later last push,
+     * and the later hour's count (the higher count for the same hour). Order and repetition do not change the result,
+     * so replaying a journal twice or in any order gives the same state.
+     */
+    public UserState merge(UserState other) {
+        Optional<Instant> last = lastPushAt.isEmpty()
+                ? other.lastPushAt
+                : other.lastPushAt.filter(t -> t.isAfter(lastPushAt.get())).or(() -> lastPushAt);
+        int order = hourStart.compareTo(other.hourStart);
+        Instant hour = order >= 0 ? hourStart : other.hourStart;
+        int pushes =
+                order > 0 ? pushesInHour : order < 0 ? other.pushesInHour : Math.max(pushesInHour, other.pushesInHour);
+        return new UserState(userId, last, hour, pushes);
+    }
+
     public UserState afterPush(Instant now) {
         boolean sameHour = now.isBefore(hourStart.plus(HOUR));
         return new UserState(userId, Optional.of(now), sameHour ? hourStart : now, sameHour ? pushesInHour + 1 : 1);

@@ -8,15 +8,15 @@ import io.pushtech.notifications.domain.MessageRenderer;
 import io.pushtech.notifications.domain.Preferences;
 import io.pushtech.notifications.domain.Push;
 import io.pushtech.notifications.domain.Role;
+import io.pushtech.notifications.domain.UserState;
 import io.pushtech.notifications.domain.UserThrottle;
 import io.pushtech.notifications.infra.NotificationStore.OutboxEntry;
-import io.pushtech.notifications.infra.NotificationStore.OutboxPage;
-import io.pushtech.notifications.infra.NotificationStore.PairRecord;
 import io.pushtech.notifications.infra.onesignal.OneSignalApi.CreateNotification;
 import io.pushtech.notifications.infra.onesignal.PushSender;
 import io.pushtech.notifications.infra.onesignal.SendOutcome;
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +27,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -39,6 +36,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,34 +44,27 @@ import org.slf4j.LoggerFactory;
  * Turns {@code matches} records into pushes, exactly once per match: it decides who is told (the searcher, the
  * offerer when asked), applies the per-user limits, groups equal messages into one request, writes each push to
  * the outbox in MongoDB before sending it, and commits a record's offset only once every push it caused was sent
- * or parked on {@code notifications.failed}. All MongoDB writes of a poll go out together, one outbox document and
- * one bulk write of users, before any of its pushes is sent. A record read again after a restart finds its push in the outbox:
- * parked ones are skipped, others are sent again with the stored body and the same idempotency key (OneSignal
- * does not send a key twice), so pushes that went out need no second write. Runs on its own thread until
- * {@link #stop()}; requests go out on the Vert.x context given.
+ * or parked on {@code notifications.failed}. Users' counters and pairs' last pushes are kept in memory
+ * ({@link DispatchState}); a poll's pushes and the state they change are journaled in one document before any of
+ * them is sent. A record read again after a restart finds its push in the outbox: parked ones are skipped, others
+ * are sent again with the stored body and the same idempotency key (OneSignal does not send a key twice), so pushes
+ * that went out need no second write. The state is read back from MongoDB whenever partitions are assigned, and
+ * compacted before they are given up. Runs on its own thread until {@link #stop()}; requests go out on the Vert.x
+ * context given.
  */
 public final class MatchDispatcher implements Runnable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(MatchDispatcher.class);
     private static final Duration POLL = Duration.ofMillis(20);
     private static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final int MAX_CACHED_USERS = 200_000;
-    private static final int MAX_DELIVERED = 100_000;
-    private static final Duration MIN_PAIR_MEMORY = Duration.ofHours(1);
 
     /** Where the dispatcher's work goes and what it is allowed to do. */
     public record Settings(String appId, Duration renotifyAfter, int maxInFlight, Duration drainTimeout) {}
-
-    private record InFlight(CreateNotification request, List<String> matchIds, List<Ticket> tickets) {}
-
-    private record Completed(UUID key, SendOutcome outcome) {}
 
     private final Consumer<String, byte[]> consumer;
     private final String topic;
     private final NotificationStore store;
     private final PreferencesCache preferences;
-    private final PushSender sender;
-    private final Context context;
     private final FailedPushes failed;
     private final UserThrottle throttle;
     private final MessageRenderer renderer = new MessageRenderer();
@@ -83,18 +74,12 @@ public final class MatchDispatcher implements Runnable {
     private final DispatchMetrics metrics;
 
     private final OffsetTracker offsets = new OffsetTracker();
-    private final Map<String, UserRecord> users = new HashMap<>();
-    private final CollapseBuffer held = new CollapseBuffer();
-    private final Map<UUID, InFlight> inFlight = new HashMap<>();
-    /** Pushes this instance saw go out, newest last: a duplicate record of theirs is dropped without MongoDB. */
-    private final Map<UUID, Boolean> delivered = new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
-            return size() > MAX_DELIVERED;
-        }
-    };
+    private final DispatchState state;
+    /** Users whose counters the pushes of the current step change, before they are journaled. */
+    private final Map<String, UserState> touched = new HashMap<>();
 
-    private final Queue<Completed> completions = new ConcurrentLinkedQueue<>();
+    private final CollapseBuffer held = new CollapseBuffer();
+    private final Flights flights;
     private long lastCommit;
     private volatile boolean running = true;
 
@@ -102,6 +87,7 @@ public final class MatchDispatcher implements Runnable {
             Consumer<String, byte[]> consumer,
             String topic,
             NotificationStore store,
+            DispatchState state,
             PreferencesCache preferences,
             PushSender sender,
             Context context,
@@ -114,15 +100,15 @@ public final class MatchDispatcher implements Runnable {
         this.consumer = consumer;
         this.topic = topic;
         this.store = store;
+        this.state = state;
         this.preferences = preferences;
-        this.sender = sender;
-        this.context = context;
         this.failed = failed;
         this.throttle = throttle;
         this.fanOut = new FanOut(renderer, maxRecipients);
         this.settings = settings;
         this.clock = clock;
         this.metrics = new DispatchMetrics(registry);
+        this.flights = new Flights(sender, context, metrics);
     }
 
     @Override
@@ -157,7 +143,7 @@ public final class MatchDispatcher implements Runnable {
         List<Ticket> released = new ArrayList<>();
         collectCompletions(parked, released);
         flushHeld(toSend, released);
-        if (inFlight.size() >= settings.maxInFlight()) {
+        if (flights.size() >= settings.maxInFlight()) {
             consumer.pause(consumer.assignment());
         } else if (!consumer.paused().isEmpty()) {
             consumer.resume(consumer.paused());
@@ -177,6 +163,15 @@ public final class MatchDispatcher implements Runnable {
         send(toSend);
         finish(parked, released);
         commit(false);
+        state.compactStep(this::idle);
+    }
+
+    /** A user whose counters no longer matter: no push in the hour, no collapse window open, nothing held. */
+    private boolean idle(UserState user) {
+        Instant now = clock.instant();
+        return user.pushesInHourAt(now) == 0
+                && !now.isBefore(throttle.collapseUntil(user))
+                && !held.users().contains(user.userId());
     }
 
     /** A push ready to go, with the records it answers for. */
@@ -230,7 +225,6 @@ public final class MatchDispatcher implements Runnable {
                 }
             }
         }
-        loadState(deliveries);
         Map<UUID, List<Ticket>> resend = new LinkedHashMap<>();
         Map<UUID, String> pages = new HashMap<>();
         List<Delivery> sendNow = new ArrayList<>();
@@ -238,12 +232,13 @@ public final class MatchDispatcher implements Runnable {
         for (Map.Entry<Delivery, Ticket> e : deliveries) {
             Delivery delivery = e.getKey();
             Ticket ticket = e.getValue();
-            UserRecord user = users.get(delivery.userId());
-            PairRecord last = user.pair(delivery.match().pair()).orElse(null);
+            UserState user = userState(delivery.userId());
+            PairRecord last =
+                    state.pair(delivery.userId(), delivery.match().pair()).orElse(null);
             if (held.holds(delivery) || tickets.containsKey(delivery.id())) {
                 metrics.suppressed("duplicate");
             } else if (last != null && last.sequence() >= delivery.match().sequence()) {
-                if (inFlight.containsKey(last.key()) || delivered.containsKey(last.key())) {
+                if (flights.knows(last.key())) {
                     metrics.suppressed("duplicate");
                 } else {
                     resend.computeIfAbsent(last.key(), k -> new ArrayList<>()).add(ticket);
@@ -253,9 +248,9 @@ public final class MatchDispatcher implements Runnable {
                 metrics.suppressed("already_notified");
             } else {
                 Preferences p = prefs.get(delivery.userId());
-                switch (throttle.decide(user.state, p, now)) {
+                switch (throttle.decide(user, p, now)) {
                     case SEND -> {
-                        user.state = user.state.afterPush(now);
+                        touched.put(user.userId(), user.afterPush(now));
                         sendNow.add(delivery);
                         tickets.put(delivery.id(), ticket);
                     }
@@ -278,20 +273,6 @@ public final class MatchDispatcher implements Runnable {
         resendStored(resend, pages);
     }
 
-    private void loadState(List<Map.Entry<Delivery, Ticket>> deliveries) {
-        Set<String> missing = new HashSet<>();
-        for (Map.Entry<Delivery, Ticket> e : deliveries) {
-            if (!users.containsKey(e.getKey().userId())) {
-                missing.add(e.getKey().userId());
-            }
-        }
-        if (users.size() + missing.size() > MAX_CACHED_USERS) {
-            users.keySet().retainAll(held.users());
-        }
-        Map<String, UserRecord> loaded = store.users(missing);
-        missing.forEach(u -> users.put(u, loaded.getOrDefault(u, UserRecord.fresh(u))));
-    }
-
     /** Records read again whose push is in the outbox: pending ones go out again with their stored body and key. */
     private void resendStored(Map<UUID, List<Ticket>> resend, Map<UUID, String> pages) {
         if (resend.isEmpty()) {
@@ -306,24 +287,24 @@ public final class MatchDispatcher implements Runnable {
             }
             tickets.forEach(t -> offsets.add(t.partition(), t.offset(), 1));
             CreateNotification request = CreateNotification.fromJson(new JsonObject(entry.body()));
-            inFlight.put(key, new InFlight(request, List.of(), new ArrayList<>(tickets)));
+            flights.add(request, List.of(), new ArrayList<>(tickets));
             metrics.resent();
-            dispatch(request);
+            flights.dispatch(request);
         });
     }
 
     private void flushHeld(List<Pending> toSend, List<Ticket> released) {
         Instant now = clock.instant();
         Map<String, List<CollapseBuffer.Held>> due =
-                held.takeDue(u -> !now.isBefore(throttle.collapseUntil(users.get(u).state)));
+                held.takeDue(u -> !now.isBefore(throttle.collapseUntil(userState(u))));
         due.forEach((userId, waiting) -> {
-            UserRecord user = users.get(userId);
+            UserState user = userState(userId);
             Preferences p = preferences.getAll(List.of(userId)).get(userId);
             List<Ticket> waitingTickets =
                     waiting.stream().map(CollapseBuffer.Held::ticket).toList();
-            switch (throttle.decide(user.state, p, now)) {
+            switch (throttle.decide(user, p, now)) {
                 case SEND, COLLAPSE -> {
-                    user.state = user.state.afterPush(now);
+                    touched.put(userId, user.afterPush(now));
                     List<Delivery> deliveries =
                             waiting.stream().map(CollapseBuffer.Held::delivery).toList();
                     Push push = Push.of(renderer.collapsed(deliveries), deliveries);
@@ -341,61 +322,44 @@ public final class MatchDispatcher implements Runnable {
         });
     }
 
-    /** Writes the pushes to the outbox (with the pairs and counters they change), then sends them. */
+    /** Journals the pushes with the pairs and counters they change (one document), then sends them. */
     private void send(List<Pending> toSend) {
         if (toSend.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        OutboxPage page = new OutboxPage(UUID.randomUUID().toString(), new LinkedHashMap<>());
-        Map<String, UserRecord> changed = new HashMap<>();
-        Duration keep =
-                settings.renotifyAfter().compareTo(MIN_PAIR_MEMORY) > 0 ? settings.renotifyAfter() : MIN_PAIR_MEMORY;
+        String page = state.nextPage();
+        Map<UUID, String> bodies = new LinkedHashMap<>();
+        List<PairRecord> pairs = new ArrayList<>();
         List<CreateNotification> requests = new ArrayList<>();
         for (Pending pending : toSend) {
-            CreateNotification request = PushRequests.of(settings.appId(), pending.push(), pending.preferences());
+            Push push = pending.push();
+            CreateNotification request = PushRequests.of(settings.appId(), push, pending.preferences());
             requests.add(request);
-            page.bodies().put(pending.push().key(), request.toJson().encode());
-            for (Delivery d : pending.push().deliveries()) {
-                UserRecord user = users.get(d.userId());
-                user.record(new PairRecord(
-                        d.match().pair(), d.match().sequence(), pending.push().key(), page.id(), now));
-                user.prune(now, keep);
-                changed.put(d.userId(), user);
+            bodies.put(push.key(), request.toJson().encode());
+            for (int i = 0; i < push.deliveries().size(); i++) {
+                Delivery d = push.deliveries().get(i);
+                int partition = pending.tickets().get(i).partition().partition();
+                pairs.add(new PairRecord(
+                        d.userId(), d.match().pair(), partition, d.match().sequence(), push.key(), page, now));
             }
-            inFlight.put(
-                    pending.push().key(),
-                    new InFlight(request, PushRequests.matchIds(pending.push()), pending.tickets()));
+            flights.add(request, PushRequests.matchIds(push), pending.tickets());
         }
-        store.recordPending(page, changed.values());
-        requests.forEach(this::dispatch);
+        state.write(bodies, pairs, List.copyOf(touched.values()));
+        touched.clear();
+        requests.forEach(flights::dispatch);
     }
 
-    private void dispatch(CreateNotification request) {
-        UUID key = request.idempotencyKey();
-        context.runOnContext(v -> sender.send(request)
-                .onComplete(result -> completions.add(new Completed(
-                        key,
-                        result.succeeded()
-                                ? result.result()
-                                : new SendOutcome(
-                                        SendOutcome.Status.GAVE_UP,
-                                        Optional.empty(),
-                                        0,
-                                        List.of(String.valueOf(result.cause())),
-                                        1)))));
-        metrics.requested();
+    private UserState userState(String userId) {
+        UserState user = touched.get(userId);
+        return user != null ? user : state.user(userId);
     }
 
     private void collectCompletions(Map<UUID, String> parked, List<Ticket> released) {
-        for (Completed done = completions.poll(); done != null; done = completions.poll()) {
-            InFlight flight = inFlight.remove(done.key());
-            if (flight == null) {
-                continue;
-            }
+        for (Flights.Landed done : flights.landed()) {
+            Flights.Flight flight = done.flight();
             SendOutcome outcome = done.outcome();
             if (outcome.delivered()) {
-                delivered.put(done.key(), Boolean.TRUE);
                 metrics.outcome(outcome.status() == SendOutcome.Status.SENT ? "sent" : "no_recipients");
                 if (!outcome.errors().isEmpty()) {
                     LOGGER.atInfo()
@@ -450,7 +414,7 @@ public final class MatchDispatcher implements Runnable {
     /** At stop: waits a while for the pushes in flight, records them and commits what is done. */
     private void drain() {
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+        while (!flights.isEmpty() && System.nanoTime() < deadline) {
             Map<UUID, String> parked = new HashMap<>();
             List<Ticket> released = new ArrayList<>();
             collectCompletions(parked, released);
@@ -463,6 +427,7 @@ public final class MatchDispatcher implements Runnable {
             }
         }
         commit(true);
+        state.flush(this::idle);
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {
@@ -476,12 +441,18 @@ public final class MatchDispatcher implements Runnable {
             }
             held.forget(partitions);
             offsets.forget(partitions);
+            state.flush(MatchDispatcher.this::idle);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // Another instance may have notified for these partitions: read its state from MongoDB again.
-            users.keySet().retainAll(held.users());
+            // Another instance may have notified for these partitions: read their state from MongoDB again.
+            int count = consumer.partitionsFor(topic).size();
+            state.recover(
+                    consumer.assignment().stream()
+                            .map(TopicPartition::partition)
+                            .toList(),
+                    pair -> Utils.toPositive(Utils.murmur2(pair.getBytes(StandardCharsets.UTF_8))) % count);
         }
     }
 }

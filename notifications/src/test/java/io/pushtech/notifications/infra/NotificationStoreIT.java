@@ -8,10 +8,9 @@ import io.pushtech.common.Namespace;
 import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.junit.TestNamespace;
 import io.pushtech.devstack.junit.WithDevStack;
+import io.pushtech.notifications.domain.UserState;
 import io.pushtech.notifications.infra.NotificationStore.OutboxEntry;
-import io.pushtech.notifications.infra.NotificationStore.OutboxPage;
-import io.pushtech.notifications.infra.NotificationStore.PairRecord;
-import java.time.Duration;
+import io.pushtech.notifications.infra.NotificationStore.Page;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What a record read again after a restart finds of its push: the user's pair record, and the body in its page. */
+/** What a record read again after a restart finds of its push: the body in its page, unless it was parked. */
 @WithDevStack
 class NotificationStoreIT {
 
@@ -48,8 +47,8 @@ class NotificationStoreIT {
         Map<UUID, String> bodies = new LinkedHashMap<>();
         bodies.put(sent, "{\"n\":1}");
         bodies.put(parked, "{\"n\":2}");
-        String page = UUID.randomUUID().toString();
-        store.recordPending(new OutboxPage(page, bodies), List.of());
+        String page = Page.id("writer-" + UUID.randomUUID(), 1);
+        store.write(new Page(page, bodies, List.of(), List.of(), Instant.now()));
         store.recordParked(Map.of(parked, "rejected_400"));
 
         // When
@@ -63,68 +62,19 @@ class NotificationStoreIT {
     }
 
     @Test
-    void userRecordKeepsThePageOfEachPairsLastPush() {
+    void aPageJournalsThePairsAndCountersOfItsPushes() {
         // Given
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        PairRecord pair = new PairRecord(
-                "s-1|o-1", 3, UUID.randomUUID(), UUID.randomUUID().toString(), at);
-        UserRecord user = UserRecord.fresh("page-user");
-        user.state = user.state.afterPush(at);
-        user.record(pair);
-        store.recordPending(new OutboxPage(UUID.randomUUID().toString(), Map.of()), List.of(user));
+        String page = Page.id("writer-" + UUID.randomUUID(), 7);
+        PairRecord pair = new PairRecord("page-user", "s-1|o.1", 3, 2, UUID.randomUUID(), page, at);
+        UserState user = UserState.fresh("page-user").afterPush(at);
+        store.write(new Page(page, Map.of(pair.key(), "{}"), List.of(pair), List.of(user), at));
 
         // When
-        Map<String, UserRecord> found = store.users(List.of("page-user"));
+        Page found = store.journal(List.of(page)).get(page);
 
         // Then
-        assertThat(found.get("page-user").pairs()).containsExactly(pair);
-    }
-
-    @Test
-    void twoInstancesWritingOneUserKeepEachOthersPairs() {
-        // Given: both instances know the user as stored, before either pushes
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        UserRecord first = UserRecord.fresh("shared-user");
-        store.recordPending(page(), List.of(first));
-        UserRecord onA = store.users(List.of("shared-user")).get("shared-user");
-        UserRecord onB = store.users(List.of("shared-user")).get("shared-user");
-        PairRecord fromA = new PairRecord("s-a|o.1", 1, UUID.randomUUID(), "page-a", at);
-        PairRecord fromB = new PairRecord("s-b|o$2", 1, UUID.randomUUID(), "page-b", at);
-
-        // When
-        onA.record(fromA);
-        store.recordPending(page(), List.of(onA));
-        onB.record(fromB);
-        store.recordPending(page(), List.of(onB));
-
-        // Then
-        assertThat(store.users(List.of("shared-user")).get("shared-user").pairs())
-                .containsExactlyInAnyOrder(fromA, fromB);
-    }
-
-    @Test
-    void prunedPairsLeaveTheStoredUser() {
-        // Given
-        Instant longAgo = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        UserRecord user = UserRecord.fresh("pruned-user");
-        PairRecord old = new PairRecord("s-old|o-old", 1, UUID.randomUUID(), "page-old", longAgo);
-        user.record(old);
-        store.recordPending(page(), List.of(user));
-        UserRecord stored = store.users(List.of("pruned-user")).get("pruned-user");
-        PairRecord recent = new PairRecord("s-new|o-new", 1, UUID.randomUUID(), "page-new", now);
-
-        // When
-        stored.record(recent);
-        stored.prune(now, Duration.ofDays(1));
-        store.recordPending(page(), List.of(stored));
-
-        // Then
-        assertThat(store.users(List.of("pruned-user")).get("pruned-user").pairs())
-                .containsExactly(recent);
-    }
-
-    private static OutboxPage page() {
-        return new OutboxPage(UUID.randomUUID().toString(), Map.of());
+        assertThat(found.pairs()).containsExactly(pair);
+        assertThat(found.users()).containsExactly(user);
     }
 }
