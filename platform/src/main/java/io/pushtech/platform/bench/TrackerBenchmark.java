@@ -3,8 +3,7 @@ package io.pushtech.platform.bench;
 import io.pushtech.common.Streams;
 import io.pushtech.common.config.Settings;
 import io.pushtech.common.service.RunningServices;
-import io.pushtech.devstack.DevStack;
-import io.pushtech.devstack.DevStackOptions;
+import io.pushtech.devstack.RedisServerProcess;
 import io.pushtech.tracker.TrackerDefinition;
 import io.pushtech.tracker.TrackerVerticle;
 import java.io.PrintStream;
@@ -18,7 +17,7 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.XTrimParams;
 
 /**
- * {@code pushtech bench tracker}: wrk on loopback against the tracker (on a real redis-server) and, in the same
+ * {@code pushtech bench tracker}: wrk on loopback against the tracker (on a real redis-server, alone) and, in the same
  * run, against a bare Vert.x handler that answers 204: pixel requests, batches of 50 events, and the latency at
  * half of the tracker's maximum rate. Both servers first get the same load unmeasured, so that the figures are
  * those of compiled code rather than of the JIT compiler at work.
@@ -36,10 +35,13 @@ final class TrackerBenchmark {
 
     BenchTable run() throws Exception {
         Path dir = Files.createTempDirectory("pushtech-bench-tracker");
-        try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")));
-                RunningServices tracker = RunningServices.start(List.of(new TrackerDefinition()), settings(stack));
+        // Only Redis: the tracker needs nothing else, and an idle Kafka broker and MongoDB would take CPU from both
+        // servers measured here.
+        RedisServerProcess redis = RedisServerProcess.alone(dir.resolve("stack"), "everysec");
+        redis.start();
+        try (RunningServices tracker = RunningServices.start(List.of(new TrackerDefinition()), settings(redis));
                 BareServer bare = BareServer.start();
-                StreamTrimmer trimmer = new StreamTrimmer(stack.redisUrl(), "bench:" + Streams.EVENTS)) {
+                StreamTrimmer trimmer = new StreamTrimmer(redis.url(), "bench:" + Streams.EVENTS)) {
             String trackerUrl = "http://127.0.0.1:" + tracker.port(TrackerVerticle.NAME);
             Wrk wrk = Wrk.prepare(dir, 2, 64, RUN);
             progress.println("wrk: warming up both servers (not measured) ...");
@@ -58,6 +60,7 @@ final class TrackerBenchmark {
             Wrk.Result batchHalf = wrk.run(trackerUrl, "batch", pauseForHalfRate(wrk, batch));
             return table(barePixel, pixel, bareBatch, batch, pixelHalf, batchHalf);
         } finally {
+            redis.stop();
             Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile()
                     .delete());
         }
@@ -106,9 +109,9 @@ final class TrackerBenchmark {
         return (int) Math.max(1, Math.round(2_000.0 * wrk.connections() / max.requestsPerSecond() - max.p50Millis()));
     }
 
-    private static Settings settings(DevStack stack) {
+    private static Settings settings(RedisServerProcess redis) {
         return Settings.of(Map.of(
-                "REDIS_URL", stack.redisUrl(),
+                "REDIS_URL", redis.url(),
                 "PUSHTECH_NAMESPACE", "bench",
                 "HTTP_HOST", "127.0.0.1",
                 "TRACKER_PORT", "0",
