@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Appends accepted events to the Redis Stream from the event loop itself, over its own non-blocking connection:
- * the requests read in one turn of the loop become one group, written as stream entries with {@code XADD} and
- * sent without waiting for the groups still in flight (replies come back in order). A request is answered when
+ * the requests read in one turn of the loop become one group, written as stream entries with {@code XADD}, and
+ * while a group waits for Redis the requests read meanwhile make the next one. A request is answered when
  * Redis has answered its group, with no other thread woken on the way. Whenever this path cannot be used (no
  * connection, events waiting in the journal) requests go to the {@link StreamAppender}, which writes through
  * Jedis or diverts to the journal; a group whose write fails or times out goes to the journal through it.
@@ -32,6 +32,9 @@ public final class EventLoopStreamWriter implements EventSink {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(EventLoopStreamWriter.class);
     private static final long RECONNECT_MILLIS = 500;
+    // One group on its way at a time: what arrives meanwhile makes the next group, so that under load a round
+    // trip carries many requests and Redis and the loop make few system calls per request.
+    private static final int MAX_GROUPS_IN_FLIGHT = 1;
 
     private final Vertx vertx;
     private final Context context;
@@ -49,6 +52,7 @@ public final class EventLoopStreamWriter implements EventSink {
     private List<Pending> gathering = new ArrayList<>();
     private NetSocket socket;
     private boolean connecting;
+    private boolean flushScheduled;
     private boolean closed;
     private long nextConnectNanos;
     private int waitingRequests;
@@ -94,15 +98,27 @@ public final class EventLoopStreamWriter implements EventSink {
         }
         waitingRequests++;
         Pending pending = new Pending(events, new CompletableFuture<>());
-        if (gathering.isEmpty()) {
-            context.runOnContext(ignored -> flush());
-        }
         gathering.add(pending);
+        if (inFlight.size() < MAX_GROUPS_IN_FLIGHT) {
+            scheduleFlush();
+        }
         return pending.done();
     }
 
-    /** Sends what this turn of the loop gathered as one group. */
+    /** Flushes once the loop has read what it has to read now, so that all of it joins one group. */
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            context.runOnContext(ignored -> flush());
+        }
+    }
+
+    /** Sends what was gathered as one group, unless earlier groups still fill the connection's allowance. */
     private void flush() {
+        flushScheduled = false;
+        if (gathering.isEmpty() || (socket != null && inFlight.size() >= MAX_GROUPS_IN_FLIGHT)) {
+            return;
+        }
         List<Pending> group = gathering;
         gathering = new ArrayList<>();
         if (socket == null) {
@@ -156,6 +172,9 @@ public final class EventLoopStreamWriter implements EventSink {
             } else {
                 waitingRequests -= group.requests().size();
                 group.requests().forEach(p -> p.done().complete(null));
+            }
+            if (!gathering.isEmpty()) {
+                scheduleFlush();
             }
         }
     }
@@ -237,6 +256,9 @@ public final class EventLoopStreamWriter implements EventSink {
         which.close();
         while (!inFlight.isEmpty()) {
             divert(inFlight.removeFirst());
+        }
+        if (!gathering.isEmpty()) {
+            scheduleFlush();
         }
         connect();
     }
