@@ -27,8 +27,9 @@ import redis.clients.jedis.args.ClientPauseMode;
 
 /**
  * Nothing acknowledged is lost: Redis stopped under load, Redis holding every write for longer than the tracker's
- * timeout, and the tracker killed with SIGKILL under load, each followed by a restart or the end of the stall. Every event that got a 2xx must reach the stream (a duplicate only as the same id).
- * Each test restarts or ends what it stops.
+ * timeout, and the tracker killed with SIGKILL under load, each followed by a restart or the end of the stall.
+ * Every event that got a 2xx must reach the stream (a duplicate only as the same id). Each test restarts or ends
+ * what it stops.
  */
 @WithDevStack
 class TrackerOutageIT {
