@@ -1,10 +1,8 @@
 package io.pushtech.platform.bench;
 
 import io.pushtech.common.Streams;
-import io.pushtech.common.config.Settings;
-import io.pushtech.common.service.RunningServices;
 import io.pushtech.devstack.RedisServerProcess;
-import io.pushtech.tracker.TrackerDefinition;
+import io.pushtech.platform.Main;
 import io.pushtech.tracker.TrackerVerticle;
 import java.io.PrintStream;
 import java.net.URI;
@@ -39,10 +37,16 @@ final class TrackerBenchmark {
         // servers measured here.
         RedisServerProcess redis = RedisServerProcess.alone(dir.resolve("stack"), "everysec");
         redis.start();
-        try (RunningServices tracker = RunningServices.start(List.of(new TrackerDefinition()), settings(redis));
-                BareServer bare = BareServer.start();
+        try (ServerProcess tracker = ServerProcess.start(
+                        TrackerVerticle.NAME,
+                        Main.class.getName(),
+                        List.of("run", TrackerVerticle.NAME),
+                        environment(redis, dir.resolve("tracker-journal")),
+                        dir.resolve("tracker.log"));
+                ServerProcess bare = ServerProcess.start(
+                        "bare", BareServer.class.getName(), List.of(), Map.of(), dir.resolve("bare.log"));
                 StreamTrimmer trimmer = new StreamTrimmer(redis.url(), "bench:" + Streams.EVENTS)) {
-            String trackerUrl = "http://127.0.0.1:" + tracker.port(TrackerVerticle.NAME);
+            String trackerUrl = tracker.url();
             Wrk wrk = Wrk.prepare(dir, 2, 64, RUN);
             progress.println("wrk: warming up both servers (not measured) ...");
             for (String url : List.of(bare.url(), trackerUrl)) {
@@ -109,14 +113,15 @@ final class TrackerBenchmark {
         return (int) Math.max(1, Math.round(2_000.0 * wrk.connections() / max.requestsPerSecond() - max.p50Millis()));
     }
 
-    private static Settings settings(RedisServerProcess redis) {
-        return Settings.of(Map.of(
+    private static Map<String, String> environment(RedisServerProcess redis, Path journal) {
+        return Map.of(
+                "TRACKER_JOURNAL_DIR", journal.toString(),
                 "REDIS_URL", redis.url(),
                 "PUSHTECH_NAMESPACE", "bench",
                 "HTTP_HOST", "127.0.0.1",
                 "TRACKER_PORT", "0",
                 "TRACKER_RATE_PER_ADDRESS", "0",
-                "TRACKER_RATE_PER_DEVICE", "0"));
+                "TRACKER_RATE_PER_DEVICE", "0");
     }
 
     private static String rate(Wrk.Result result) {
