@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,14 @@ public final class RedisServerProcess {
         this.logFile = dataDir.resolve("logs").resolve("redis.log");
         this.port = port;
         this.appendFsync = appendFsync;
+    }
+
+    /**
+     * A redis-server on its own, on a free port, for a measurement that needs nothing else of the stack (the
+     * other parts would compete for the CPU). Not started yet: call {@link #start()}, and {@link #stop()} after.
+     */
+    public static RedisServerProcess alone(Path dataDir, String appendFsync) {
+        return new RedisServerProcess(dataDir, FreePorts.pick(Set.of()), appendFsync);
     }
 
     /**

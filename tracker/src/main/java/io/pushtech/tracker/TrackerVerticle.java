@@ -13,10 +13,13 @@ import io.pushtech.tracker.api.TrackerRoutes;
 import io.pushtech.tracker.domain.EventFactory;
 import io.pushtech.tracker.domain.EventIntake;
 import io.pushtech.tracker.domain.EventSchema;
+import io.pushtech.tracker.domain.EventSink;
 import io.pushtech.tracker.domain.RateLimiter;
 import io.pushtech.tracker.domain.TrustedProxies;
+import io.pushtech.tracker.infra.EventLoopStreamWriter;
 import io.pushtech.tracker.infra.JournalFallback;
 import io.pushtech.tracker.infra.JournalReplayer;
+import io.pushtech.tracker.infra.RedisAddress;
 import io.pushtech.tracker.infra.StreamAppender;
 import io.pushtech.tracker.infra.journal.DiskJournal;
 import io.vertx.core.Future;
@@ -24,6 +27,7 @@ import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -45,6 +49,7 @@ public final class TrackerVerticle extends ServiceVerticle {
     private DiskJournal journal;
     private StreamAppender appender;
     private JournalReplayer replayer;
+    private final List<EventLoopStreamWriter> loopWriters = new CopyOnWriteArrayList<>();
 
     public TrackerVerticle(TrackerConfig config) {
         this.config = config;
@@ -88,12 +93,31 @@ public final class TrackerVerticle extends ServiceVerticle {
                 limiter(config.ratePerAddress()),
                 limiter(config.ratePerDevice()),
                 config.requestTimeoutMillis());
+        // called on each serving event loop, which then writes to Redis over a connection of its own
         Supplier<Router> routers = () -> {
             Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());
-            TrackerRoutes.mount(router, intake, appender, admission, registry);
+            TrackerRoutes.mount(router, intake, sinkForThisEventLoop(fallback), admission, registry);
             return router;
         };
         return listen(routers, config.endpoint(), config.eventLoops());
+    }
+
+    private EventSink sinkForThisEventLoop(JournalFallback fallback) {
+        if (RedisAddress.isTls(config.redisUrl())) {
+            return appender;
+        }
+        EventLoopStreamWriter writer = new EventLoopStreamWriter(
+                vertx,
+                vertx.getOrCreateContext(),
+                RedisAddress.parse(config.redisUrl()),
+                config.namespace().redisKey(Streams.EVENTS),
+                appender,
+                fallback,
+                config.queueCapacity(),
+                EVENTS_PER_ENTRY,
+                config.redisTimeoutMillis());
+        loopWriters.add(writer);
+        return writer;
     }
 
     /** Redis down is not "not ready": the journal keeps accepting, so it is a degraded state. */
@@ -127,12 +151,13 @@ public final class TrackerVerticle extends ServiceVerticle {
 
     @Override
     public Future<?> stop() {
-        return vertx.executeBlocking(() -> {
-            replayer.close();
-            appender.close();
-            journal.close();
-            redis.close();
-            return null;
-        });
+        return Future.all(loopWriters.stream().map(EventLoopStreamWriter::close).toList())
+                .transform(ignored -> vertx.executeBlocking(() -> {
+                    replayer.close();
+                    appender.close();
+                    journal.close();
+                    redis.close();
+                    return null;
+                }));
     }
 }

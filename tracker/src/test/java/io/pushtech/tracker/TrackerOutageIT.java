@@ -22,11 +22,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.args.ClientPauseMode;
 
 /**
- * Nothing acknowledged is lost: Redis stopped under load, and the tracker killed with SIGKILL under load, each
- * followed by a restart. Every event that got a 2xx must reach the stream (a duplicate only as the same id).
- * Both tests restart what they stop.
+ * Nothing acknowledged is lost: Redis stopped under load, Redis holding every write for longer than the tracker's
+ * timeout, and the tracker killed with SIGKILL under load, each followed by a restart or the end of the stall.
+ * Every event that got a 2xx must reach the stream (a duplicate only as the same id). Each test restarts or ends
+ * what it stops.
  */
 @WithDevStack
 class TrackerOutageIT {
@@ -34,6 +37,7 @@ class TrackerOutageIT {
     private static final Path LOGS = Path.of("target");
     private static final int ACKNOWLEDGED_PER_PHASE = 50;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration STALL = Duration.ofSeconds(60);
 
     @Test
     void eventsAcceptedWhileRedisIsDownReachTheStreamWhenItIsBack(DevStack stack, TestNamespace namespace)
@@ -55,6 +59,40 @@ class TrackerOutageIT {
                         .isEqualTo("DEGRADED"));
             } finally {
                 stack.redis().start();
+            }
+            awaitMoreAcknowledged(load, load.acknowledged().size());
+            load.close();
+
+            // Then
+            assertThat(load.statuses()).containsKey(204).doesNotContainKey(503);
+            assertEveryAcknowledgedEventArrives(load.acknowledged(), stream);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> readyStatus(tracker.url()).equals("UP"));
+        }
+    }
+
+    @Test
+    void eventsAcceptedWhileRedisStallsReachTheStreamAfterwards(DevStack stack, TestNamespace namespace)
+            throws Exception {
+        // Given
+        String ns = namespace.value() + "-stall";
+        try (TrackerProcess tracker =
+                        TrackerProcess.start(environment(stack, ns), LOGS.resolve("tracker-outage-stall.log"));
+                TrackerStream stream = new TrackerStream(stack.redisUrl(), ns + ":" + Streams.EVENTS);
+                Jedis redis = new Jedis(URI.create(stack.redisUrl()));
+                Load load = new Load(tracker.url(), 4)) {
+            awaitMoreAcknowledged(load, 0);
+
+            // When Redis holds every write (it still accepts connections and answers PING) for longer than the
+            // tracker's timeout
+            redis.clientPause(STALL.toMillis(), ClientPauseMode.WRITE);
+            try {
+                await().atMost(STALL).untilAsserted(() -> assertThat(readyStatus(tracker.url()))
+                        .as(ready(tracker.url()).encode())
+                        .isEqualTo("DEGRADED"));
+                awaitMoreAcknowledged(load, load.acknowledged().size());
+            } finally {
+                redis.clientUnpause();
             }
             awaitMoreAcknowledged(load, load.acknowledged().size());
             load.close();

@@ -28,6 +28,11 @@ final class BareServer implements AutoCloseable {
         return new BareServer(vertx, server);
     }
 
+    /** Runs the bare handler in a process of its own (see {@link ServerProcess}) until the process is stopped. */
+    public static void main(String[] args) throws Exception {
+        System.out.println("bare " + start().url());
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.actualPort();
     }

@@ -1,11 +1,8 @@
 package io.pushtech.platform.bench;
 
 import io.pushtech.common.Streams;
-import io.pushtech.common.config.Settings;
-import io.pushtech.common.service.RunningServices;
-import io.pushtech.devstack.DevStack;
-import io.pushtech.devstack.DevStackOptions;
-import io.pushtech.tracker.TrackerDefinition;
+import io.pushtech.devstack.RedisServerProcess;
+import io.pushtech.platform.Main;
 import io.pushtech.tracker.TrackerVerticle;
 import java.io.PrintStream;
 import java.net.URI;
@@ -18,7 +15,7 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.XTrimParams;
 
 /**
- * {@code pushtech bench tracker}: wrk on loopback against the tracker (on a real redis-server) and, in the same
+ * {@code pushtech bench tracker}: wrk on loopback against the tracker (on a real redis-server, alone) and, in the same
  * run, against a bare Vert.x handler that answers 204: pixel requests, batches of 50 events, and the latency at
  * half of the tracker's maximum rate. Both servers first get the same load unmeasured, so that the figures are
  * those of compiled code rather than of the JIT compiler at work.
@@ -27,6 +24,7 @@ final class TrackerBenchmark {
 
     private static final int EVENTS_PER_BATCH = 50;
     private static final Duration RUN = Duration.ofSeconds(8);
+    private static final int WARM_UP_ROUNDS = 2;
 
     private final PrintStream progress;
 
@@ -36,16 +34,28 @@ final class TrackerBenchmark {
 
     BenchTable run() throws Exception {
         Path dir = Files.createTempDirectory("pushtech-bench-tracker");
-        try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")));
-                RunningServices tracker = RunningServices.start(List.of(new TrackerDefinition()), settings(stack));
-                BareServer bare = BareServer.start();
-                StreamTrimmer trimmer = new StreamTrimmer(stack.redisUrl(), "bench:" + Streams.EVENTS)) {
-            String trackerUrl = "http://127.0.0.1:" + tracker.port(TrackerVerticle.NAME);
+        // Only Redis: the tracker needs nothing else, and an idle Kafka broker and MongoDB would take CPU from both
+        // servers measured here.
+        RedisServerProcess redis = RedisServerProcess.alone(dir.resolve("stack"), "everysec");
+        redis.start();
+        try (ServerProcess tracker = ServerProcess.start(
+                        TrackerVerticle.NAME,
+                        Main.class.getName(),
+                        List.of("run", TrackerVerticle.NAME),
+                        environment(redis, dir.resolve("tracker-journal")),
+                        dir.resolve("tracker.log"));
+                ServerProcess bare = ServerProcess.start(
+                        "bare", BareServer.class.getName(), List.of(), Map.of(), dir.resolve("bare.log"));
+                StreamTrimmer trimmer = new StreamTrimmer(redis.url(), "bench:" + Streams.EVENTS)) {
+            String trackerUrl = tracker.url();
             Wrk wrk = Wrk.prepare(dir, 2, 64, RUN);
             progress.println("wrk: warming up both servers (not measured) ...");
-            for (String url : List.of(bare.url(), trackerUrl)) {
-                wrk.run(url, "pixel", 0);
-                wrk.run(url, "batch", 0);
+            // twice: each server is a fresh JVM, and on a busy machine its compiler is not done after one round
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                for (String url : List.of(bare.url(), trackerUrl)) {
+                    wrk.run(url, "pixel", 0);
+                    wrk.run(url, "batch", 0);
+                }
             }
             progress.println("wrk: pixel requests ...");
             Wrk.Result barePixel = wrk.run(bare.url(), "pixel", 0);
@@ -58,6 +68,7 @@ final class TrackerBenchmark {
             Wrk.Result batchHalf = wrk.run(trackerUrl, "batch", pauseForHalfRate(wrk, batch));
             return table(barePixel, pixel, bareBatch, batch, pixelHalf, batchHalf);
         } finally {
+            redis.stop();
             Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile()
                     .delete());
         }
@@ -106,14 +117,15 @@ final class TrackerBenchmark {
         return (int) Math.max(1, Math.round(2_000.0 * wrk.connections() / max.requestsPerSecond() - max.p50Millis()));
     }
 
-    private static Settings settings(DevStack stack) {
-        return Settings.of(Map.of(
-                "REDIS_URL", stack.redisUrl(),
+    private static Map<String, String> environment(RedisServerProcess redis, Path journal) {
+        return Map.of(
+                "TRACKER_JOURNAL_DIR", journal.toString(),
+                "REDIS_URL", redis.url(),
                 "PUSHTECH_NAMESPACE", "bench",
                 "HTTP_HOST", "127.0.0.1",
                 "TRACKER_PORT", "0",
                 "TRACKER_RATE_PER_ADDRESS", "0",
-                "TRACKER_RATE_PER_DEVICE", "0"));
+                "TRACKER_RATE_PER_DEVICE", "0");
     }
 
     private static String rate(Wrk.Result result) {
@@ -132,7 +144,11 @@ final class TrackerBenchmark {
         return String.format("%.0f%%", 100 * value / reference);
     }
 
-    /** Keeps the stream short while nothing drains it, as kafkastore would in production. */
+    /**
+     * Keeps the stream short while nothing drains it, as kafkastore would in production. Short in entries and so
+     * in bytes: an entry holds up to 500 events, and a stream of thousands of them would have Redis rewrite its
+     * append-only file of a gigabyte on the cores the servers measured need.
+     */
     private static final class StreamTrimmer implements AutoCloseable {
         private final JedisPooled redis;
         private final Thread thread;
@@ -144,8 +160,7 @@ final class TrackerBenchmark {
                     () -> {
                         while (running) {
                             redis.xtrim(
-                                    key,
-                                    XTrimParams.xTrimParams().maxLen(10_000).approximateTrimming());
+                                    key, XTrimParams.xTrimParams().maxLen(100).approximateTrimming());
                             try {
                                 Thread.sleep(200);
                             } catch (InterruptedException e) {

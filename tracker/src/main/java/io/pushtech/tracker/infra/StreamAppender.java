@@ -66,7 +66,18 @@ public final class StreamAppender implements EventSink, AutoCloseable {
 
     @Override
     public CompletionStage<Void> append(List<TrackingEvent> events) {
-        Pending pending = new Pending(events, new CompletableFuture<>());
+        return enqueue(new Pending(events, null, new CompletableFuture<>()));
+    }
+
+    /**
+     * Keeps stream entries that another writer could not get confirmed by Redis in the fallback (the journal), in
+     * turn with the requests queued here.
+     */
+    public CompletionStage<Void> divert(List<byte[]> entries) {
+        return enqueue(new Pending(List.of(), entries, new CompletableFuture<>()));
+    }
+
+    private CompletionStage<Void> enqueue(Pending pending) {
         if (!queue.offer(pending)) {
             pending.done().completeExceptionally(new SinkOverloadedException("the tracker's write queue is full"));
         }
@@ -83,13 +94,40 @@ public final class StreamAppender implements EventSink, AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxRequestsPerWrite - 1);
-                write(batch);
+                writeInTurn(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /** Writes runs of requests as groups, and diverts entries handed over for the fallback where they stand. */
+    private void writeInTurn(List<Pending> batch) {
+        int start = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            Pending pending = batch.get(i);
+            if (pending.diverted() != null) {
+                if (i > start) {
+                    write(batch.subList(start, i));
+                }
+                divert(pending);
+                start = i + 1;
+            }
+        }
+        if (start < batch.size()) {
+            write(batch.subList(start, batch.size()));
+        }
+    }
+
+    private void divert(Pending pending) {
+        try {
+            fallback.divert(pending.diverted());
+            pending.done().complete(null);
+        } catch (RuntimeException e) {
+            pending.done().completeExceptionally(e);
         }
     }
 
@@ -152,5 +190,6 @@ public final class StreamAppender implements EventSink, AutoCloseable {
         writer.join(5_000);
     }
 
-    private record Pending(List<TrackingEvent> events, CompletableFuture<Void> done) {}
+    /** Events to write, or ({@code diverted} not null) entries to hand to the fallback as they are. */
+    private record Pending(List<TrackingEvent> events, List<byte[]> diverted, CompletableFuture<Void> done) {}
 }
