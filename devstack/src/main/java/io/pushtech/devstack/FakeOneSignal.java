@@ -1,12 +1,12 @@
 package io.pushtech.devstack;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.json.JsonParseException;
@@ -51,8 +51,10 @@ public final class FakeOneSignal implements AutoCloseable {
 
     private record Fault(int status, Duration delay, Optional<Integer> retryAfterSeconds) {}
 
+    private static final long START_TIMEOUT_SECONDS = 30;
+
+    private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
-    private final ExecutorService executor;
     private final String appId;
     private final String apiKey;
     private final Deque<Fault> faults = new ArrayDeque<>();
@@ -64,37 +66,32 @@ public final class FakeOneSignal implements AutoCloseable {
     private long windowStart;
     private int inWindow;
 
-    static {
-        // The JDK's server writes a response's headers and body separately; with Nagle's algorithm on, the body
-        // waits for the client's delayed ACK (about 40 ms on Linux), which would cap every connection at about 25
-        // requests a second. Read once, when the JDK's server is first used.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private FakeOneSignal(String appId, String apiKey) throws IOException {
+    private FakeOneSignal(String appId, String apiKey) {
         this.appId = appId;
         this.apiKey = apiKey;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        this.executor = Executors.newFixedThreadPool(64, r -> {
-            Thread thread = new Thread(r, "fake-onesignal");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = vertx.createHttpServer(
+                        new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+                .requestHandler(this::handle);
     }
 
     public static FakeOneSignal start(String appId, String apiKey) throws IOException {
         FakeOneSignal fake = new FakeOneSignal(appId, apiKey);
-        fake.server.start();
+        try {
+            fake.server.listen().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            fake.close();
+            throw new IOException("the fake OneSignal did not start", e);
+        } catch (InterruptedException e) {
+            fake.close();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the fake OneSignal", e);
+        }
         return fake;
     }
 
     /** The base URL to configure as {@code ONESIGNAL_API_URL}. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.actualPort();
     }
 
     /** The next {@code count} valid requests are answered {@code status} (with {@code Retry-After} if given). */
@@ -119,7 +116,7 @@ public final class FakeOneSignal implements AutoCloseable {
         return this;
     }
 
-    /** Called on each request as it arrives (on a server thread). */
+    /** Called on each request as it is answered (on the server's event loop). */
     public FakeOneSignal onRequest(Consumer<Received> listener) {
         this.listener = listener;
         return this;
@@ -151,56 +148,56 @@ public final class FakeOneSignal implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the fake OneSignal did not stop", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpServerRequest request) {
         long arrival = System.nanoTime();
-        try (exchange) {
-            byte[] bytes;
-            try (InputStream in = exchange.getRequestBody()) {
-                bytes = in.readAllBytes();
-            }
-            Document body;
-            String problem;
-            try {
-                body = Document.parse(new String(bytes, StandardCharsets.UTF_8));
-                problem = check(exchange, body);
-            } catch (JsonParseException | IllegalArgumentException e) {
-                body = new Document();
-                problem = "the body is not a JSON object";
-            }
-            if (problem != null) {
-                synchronized (this) {
-                    violations.add(problem);
-                }
-                answer(
-                        exchange,
-                        exchange.getRequestURI().getPath().equals("/notifications") ? 400 : 404,
-                        "{\"errors\":[\"" + problem.replace("\"", "'") + "\"]}",
-                        Optional.empty());
-                return;
-            }
-            respond(exchange, body, arrival);
-        }
+        request.body().onSuccess(bytes -> handle(request, bytes, arrival));
     }
 
-    private void respond(HttpExchange exchange, Document body, long arrival) throws IOException {
+    private void handle(HttpServerRequest request, Buffer bytes, long arrival) {
+        Document body;
+        String problem;
+        try {
+            body = Document.parse(bytes.toString(StandardCharsets.UTF_8));
+            problem = check(request, body);
+        } catch (JsonParseException | IllegalArgumentException e) {
+            body = new Document();
+            problem = "the body is not a JSON object";
+        }
+        if (problem != null) {
+            synchronized (this) {
+                violations.add(problem);
+            }
+            answer(
+                    request.response(),
+                    request.path().equals("/notifications") ? 400 : 404,
+                    "{\"errors\":[\"" + problem.replace("\"", "'") + "\"]}",
+                    Optional.empty());
+            return;
+        }
         Fault fault;
         boolean limited;
         synchronized (this) {
             fault = faults.pollFirst();
             limited = overRate();
         }
+        Document valid = body;
         if (fault != null && !fault.delay().isZero()) {
-            sleep(fault.delay());
+            vertx.setTimer(fault.delay().toMillis(), t -> respond(request, valid, arrival, fault, limited));
+        } else {
+            respond(request, valid, arrival, fault, limited);
         }
+    }
+
+    private void respond(HttpServerRequest request, Document body, long arrival, Fault fault, boolean limited) {
         String key = body.getString("idempotency_key");
         Document aliases = body.get("include_aliases", Document.class);
         List<String> externalIds = aliases == null ? List.of() : aliases.getList("external_id", String.class);
@@ -214,7 +211,7 @@ public final class FakeOneSignal implements AutoCloseable {
                 sentIds.put(key, UUID.randomUUID().toString());
             }
             id = sentIds.get(key);
-            Received request = new Received(
+            Received received = new Received(
                     arrival,
                     key,
                     externalIds,
@@ -224,33 +221,37 @@ public final class FakeOneSignal implements AutoCloseable {
                     body.get("data", Document.class),
                     status,
                     duplicate);
-            received.add(request);
-            listener.accept(request);
+            this.received.add(received);
+            listener.accept(received);
         }
         if (status == 200) {
-            answer(exchange, 200, "{\"id\":\"" + id + "\",\"external_id\":null}", Optional.empty());
+            answer(request.response(), 200, "{\"id\":\"" + id + "\",\"external_id\":null}", Optional.empty());
         } else if (status == 429) {
             answer(
-                    exchange,
+                    request.response(),
                     429,
                     "{\"errors\":[\"API rate limit exceeded\"]}",
                     Optional.of(limited ? 1 : fault.retryAfterSeconds().orElse(1)));
         } else {
-            answer(exchange, status, "{\"errors\":[\"scripted failure " + status + "\"]}", fault.retryAfterSeconds());
+            answer(
+                    request.response(),
+                    status,
+                    "{\"errors\":[\"scripted failure " + status + "\"]}",
+                    fault.retryAfterSeconds());
         }
     }
 
-    private String check(HttpExchange exchange, Document body) {
-        if (!exchange.getRequestMethod().equals("POST")) {
-            return "method " + exchange.getRequestMethod() + " instead of POST";
+    private String check(HttpServerRequest request, Document body) {
+        if (!request.method().name().equals("POST")) {
+            return "method " + request.method().name() + " instead of POST";
         }
-        if (!exchange.getRequestURI().getPath().equals("/notifications")) {
-            return "path " + exchange.getRequestURI().getPath() + " instead of /notifications";
+        if (!request.path().equals("/notifications")) {
+            return "path " + request.path() + " instead of /notifications";
         }
-        if (!("Key " + apiKey).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        if (!("Key " + apiKey).equals(request.getHeader("Authorization"))) {
             return "Authorization is not 'Key <REST API key>'";
         }
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        String type = request.getHeader("Content-Type");
         if (type == null || !type.startsWith("application/json")) {
             return "Content-Type is not application/json";
         }
@@ -313,22 +314,9 @@ public final class FakeOneSignal implements AutoCloseable {
         return languages == null ? null : languages.getString("en");
     }
 
-    private static void answer(HttpExchange exchange, int status, String json, Optional<Integer> retryAfter)
-            throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        retryAfter.ifPresent(s -> exchange.getResponseHeaders().set("Retry-After", Integer.toString(s)));
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static void answer(HttpServerResponse response, int status, String json, Optional<Integer> retryAfter) {
+        response.setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8");
+        retryAfter.ifPresent(s -> response.putHeader("Retry-After", Integer.toString(s)));
+        response.end(json);
     }
 }
