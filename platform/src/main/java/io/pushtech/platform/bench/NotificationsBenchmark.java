@@ -31,7 +31,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * {@code pushtech bench notifications}: notifications in process against a local fake OneSignal, on the real
  * development stack. Throughput: a {@code matches} topic filled beforehand (each new offer matching five searchers
- * nearby, so requests fan out) drained into requests, beside a bare consumer reading and parsing the same topic.
+ * nearby, so requests fan out) drained into requests, measured after the first fifth, beside a bare consumer
+ * reading and parsing the same topic.
  * Latency: matches produced at 1 000 a second, from the record's send to its request arriving at the fake,
  * beside the Kafka hop alone (the same records read by a bare consumer).
  */
@@ -44,6 +45,10 @@ final class NotificationsBenchmark {
     private static final int RATE = 1000;
     private static final int LOW_RATE = 100;
     private static final int LATENCY_SECONDS = 10;
+    /** Matches sent at the latency runs' rate before those measured, so the service is measured compiled. */
+    private static final int LATENCY_WARM_UP_SECONDS = 3;
+    /** The first fifth of the throughput run is not measured, so the service is measured compiled. */
+    private static final double WARM_UP_SHARE = 0.2;
 
     private final PrintStream progress;
     private final int matches;
@@ -64,9 +69,10 @@ final class NotificationsBenchmark {
             oneSignal.reset();
             LatencyRun low = latency(stack, oneSignal, LOW_RATE, "bench-latency-low");
             return new BenchTable("bench notifications (" + String.format("%,d", matches) + " matches; "
-                            + LATENCY_SECONDS + " s at " + RATE + " and at " + LOW_RATE + " matches/s)")
+                            + LATENCY_SECONDS + " s at " + RATE + " and at " + LOW_RATE
+                            + " matches/s after " + LATENCY_WARM_UP_SECONDS + " s unmeasured)")
                     .row(
-                            "matches/s from `matches` to requests at OneSignal (5 searchers per offer)",
+                            "matches/s from `matches` to requests at OneSignal (5 searchers per offer; after the first fifth)",
                             String.format(
                                     "%,.0f matches/s (%,.0f requests/s)",
                                     throughput.matchesPerSecond(), throughput.requestsPerSecond()),
@@ -123,13 +129,17 @@ final class NotificationsBenchmark {
             producer.flush();
         }
         AtomicLong covered = new AtomicLong();
-        AtomicLong first = new AtomicLong();
+        AtomicLong warmedUpAt = new AtomicLong();
+        AtomicLong coveredWarm = new AtomicLong();
         AtomicLong last = new AtomicLong();
+        long warmUp = (long) (matches * WARM_UP_SHARE);
         oneSignal.onRequest(r -> {
             if (r.status() == 200 && !r.duplicate()) {
-                first.compareAndSet(0, r.arrivalNanos());
                 last.set(r.arrivalNanos());
-                covered.addAndGet(r.externalIds().size());
+                long now = covered.addAndGet(r.externalIds().size());
+                if (now >= warmUp && warmedUpAt.compareAndSet(0, r.arrivalNanos())) {
+                    coveredWarm.set(now);
+                }
             }
         });
         progress.println("draining them into the fake OneSignal ...");
@@ -142,9 +152,11 @@ final class NotificationsBenchmark {
         if (covered.get() < matches) {
             throw new IllegalStateException("only " + covered.get() + " of " + matches + " matches were pushed");
         }
-        double seconds = (last.get() - first.get()) / 1e9;
-        long requests = oneSignal.sent().size();
-        return new Throughput(matches / seconds, requests / seconds);
+        double seconds = (last.get() - warmedUpAt.get()) / 1e9;
+        List<FakeOneSignal.Received> sent = oneSignal.sent();
+        long requests =
+                sent.stream().filter(r -> r.arrivalNanos() > warmedUpAt.get()).count();
+        return new Throughput((matches - coveredWarm.get()) / seconds, requests / seconds);
     }
 
     private double bareRead(DevStack stack, Namespace namespace) {
@@ -184,7 +196,9 @@ final class NotificationsBenchmark {
             }
         });
         createTopic(stack, namespace);
-        progress.printf("sending %,d matches at %,d a second ...%n", total, rate);
+        progress.printf(
+                "sending %,d matches at %,d a second (the first %d s unmeasured) ...%n",
+                rate * (LATENCY_WARM_UP_SECONDS + LATENCY_SECONDS), rate, LATENCY_WARM_UP_SECONDS);
         try (RunningServices ignored = start(stack, oneSignal, namespace);
                 KafkaProducer<String, byte[]> producer = producer(stack);
                 KafkaConsumer<String, byte[]> bare = new KafkaConsumer<>(KafkaClientProperties.consumer(
@@ -192,7 +206,7 @@ final class NotificationsBenchmark {
             bare.subscribe(List.of(namespace.topic(Topics.MATCHES)));
             Thread reader = new Thread(() -> {
                 int seen = 0;
-                while (seen < total) {
+                while (seen < rate * (LATENCY_WARM_UP_SECONDS + LATENCY_SECONDS)) {
                     for (var record : bare.poll(Duration.ofMillis(50))) {
                         long now = System.nanoTime();
                         Long sent = sentAt.get(
@@ -207,13 +221,16 @@ final class NotificationsBenchmark {
             reader.start();
             Thread.sleep(3000);
             long start = System.nanoTime();
-            for (int i = 0; i < total; i++) {
+            int warmUp = rate * LATENCY_WARM_UP_SECONDS;
+            for (int i = 0; i < warmUp + total; i++) {
                 long due = start + i * (1_000_000_000L / rate);
                 // Parked, not spinning: a spinning sender would take one of the cores the service needs.
                 for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
                 }
-                sentAt.put("ls" + i, System.nanoTime());
+                if (i >= warmUp) {
+                    sentAt.put("ls" + i, System.nanoTime());
+                }
                 send(producer, namespace, "ls" + i, "lo" + i, "luser-" + i, 400);
             }
             producer.flush();
