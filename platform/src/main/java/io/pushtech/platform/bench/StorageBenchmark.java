@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.args.GeoUnit;
-import redis.clients.jedis.params.GeoSearchParam;
 
 /**
  * {@code pushtech bench storage}: the match engine with 1 000 000 offers and 100 000 moving searches over a
@@ -133,14 +131,7 @@ final class StorageBenchmark {
             long redisStart = System.nanoTime();
             for (GeoPoint p : queryPoints) {
                 long start = System.nanoTime();
-                jedis.geosearch(
-                        GEO_KEY,
-                        new GeoSearchParam()
-                                .fromLonLat(p.lng(), p.lat())
-                                .byRadius(QUERY_RADIUS, GeoUnit.M)
-                                .asc()
-                                .count(QUERY_COUNT)
-                                .withDist());
+                StorageServiceBenchmark.geosearch(jedis, GEO_KEY, p, QUERY_RADIUS, QUERY_COUNT);
                 redis.add(System.nanoTime() - start);
             }
             redisPerSecond = QUERIES / ((System.nanoTime() - redisStart) / 1e9);

@@ -330,13 +330,18 @@ final class StorageServiceBenchmark {
     }
 
     private static void geosearch(Jedis jedis, GeoPoint p) {
+        geosearch(jedis, GEO_KEY, p, QUERY_RADIUS, QUERY_COUNT);
+    }
+
+    /** {@code GEOSEARCH key FROMLONLAT p BYRADIUS radius m ASC COUNT count WITHDIST}. */
+    static void geosearch(Jedis jedis, String key, GeoPoint p, double radius, int count) {
         jedis.geosearch(
-                GEO_KEY,
+                key,
                 new GeoSearchParam()
                         .fromLonLat(p.lng(), p.lat())
-                        .byRadius(QUERY_RADIUS, GeoUnit.M)
+                        .byRadius(radius, GeoUnit.M)
                         .asc()
-                        .count(QUERY_COUNT)
+                        .count(count)
                         .withDist());
     }
 

@@ -141,19 +141,7 @@ public final class EventLoopStreamWriter implements EventSink {
 
     /** The stream entries of {@code group}: consecutive requests merged up to the entry limit, in order. */
     private List<byte[]> entries(List<Pending> group) {
-        List<byte[]> entries = new ArrayList<>(1);
-        List<TrackingEvent> entry = new ArrayList<>();
-        for (Pending pending : group) {
-            if (!entry.isEmpty() && entry.size() + pending.events().size() > maxEventsPerEntry) {
-                entries.add(json.write(entry));
-                entry.clear();
-            }
-            entry.addAll(pending.events());
-        }
-        if (!entry.isEmpty()) {
-            entries.add(json.write(entry));
-        }
-        return entries;
+        return StreamEntries.of(group.stream().map(Pending::events).toList(), maxEventsPerEntry, json);
     }
 
     private void reply(String error) {

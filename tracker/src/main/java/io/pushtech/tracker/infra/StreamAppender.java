@@ -159,19 +159,7 @@ public final class StreamAppender implements EventSink, AutoCloseable {
 
     /** The stream entries of {@code batch}: consecutive requests merged up to the entry limit, in order. */
     private List<byte[]> entries(List<Pending> batch) {
-        List<byte[]> entries = new ArrayList<>();
-        List<TrackingEvent> entry = new ArrayList<>();
-        for (Pending pending : batch) {
-            if (!entry.isEmpty() && entry.size() + pending.events().size() > maxEventsPerEntry) {
-                entries.add(json.write(entry));
-                entry.clear();
-            }
-            entry.addAll(pending.events());
-        }
-        if (!entry.isEmpty()) {
-            entries.add(json.write(entry));
-        }
-        return entries;
+        return StreamEntries.of(batch.stream().map(Pending::events).toList(), maxEventsPerEntry, json);
     }
 
     /** Appends {@code entries} (JSON arrays of events) to the stream in one pipelined round trip. */
