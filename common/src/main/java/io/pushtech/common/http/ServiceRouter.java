@@ -53,17 +53,24 @@ public final class ServiceRouter {
     }
 
     /**
-     * A GET has no body worth reading, and setting up the read cost the tracker's pixel path a few percent. (A
-     * route restricted to the other methods would turn every unknown GET path's 404 into a 405.)
+     * A GET has no body worth reading, and setting up the read cost the tracker's pixel path a few percent; a
+     * GET that does send one is read like any other body, so it is held to the same limit. (A route restricted
+     * to the other methods would turn every unknown GET path's 404 into a 405.)
      */
     private static Handler<RoutingContext> bodyUnlessGet(long maxBodyBytes) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
         return ctx -> {
-            if (HttpMethod.GET.equals(ctx.request().method())) {
+            if (HttpMethod.GET.equals(ctx.request().method()) && !announcesBody(ctx)) {
                 ctx.next();
             } else {
                 body.handle(ctx);
             }
         };
+    }
+
+    private static boolean announcesBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        return (length != null && !length.equals("0"))
+                || ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 }

@@ -125,6 +125,33 @@ class ServiceRouterTest {
     }
 
     @Test
+    void getWithABodyOverTheLimitIsRejectedNamingTheLimit() throws Exception {
+        // When
+        var response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/health"))
+                        .method("GET", HttpRequest.BodyPublishers.ofString("x".repeat(BODY_LIMIT + 1)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(errorOf(response).getString("message")).contains(Integer.toString(BODY_LIMIT));
+    }
+
+    @Test
+    void getWithASmallBodyIsServed() throws Exception {
+        // When
+        var response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/health"))
+                        .method("GET", HttpRequest.BodyPublishers.ofString("ignored"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void metricsExposeRequestTimingsByRouteTemplate() throws Exception {
         // Given
         get("/health");
