@@ -77,8 +77,8 @@ public final class NotificationsVerticle extends ServiceVerticle {
     private static final int DISPATCH_PARTITION_FETCH_BYTES = 64 * 1024;
 
     private static final Duration COMPACT_EVERY = Duration.ofSeconds(30);
-    /** State documents written per dispatcher step at most, so compaction does not hold pushes up. */
-    private static final int BUCKETS_PER_STEP = 1;
+    /** State documents waiting for the compaction thread at most (each encoded when handed over). */
+    private static final int COMPACTION_WRITES_AHEAD = 2;
 
     private final NotificationsConfig config;
     private final Clock clock = Clock.systemUTC();
@@ -199,7 +199,8 @@ public final class NotificationsVerticle extends ServiceVerticle {
     private DispatchState.Settings stateSettings() {
         Duration hour = Duration.ofHours(1);
         Duration keepPairs = config.renotifyAfter().compareTo(hour) > 0 ? config.renotifyAfter() : hour;
-        return new DispatchState.Settings(keepPairs, hour.plus(config.giveUpAfter()), COMPACT_EVERY, BUCKETS_PER_STEP);
+        return new DispatchState.Settings(
+                keepPairs, hour.plus(config.giveUpAfter()), COMPACT_EVERY, COMPACTION_WRITES_AHEAD);
     }
 
     @Override

@@ -31,8 +31,11 @@ public record Preferences(
     }
 
     /** What a user who never registered anything gets: pushes as a searcher, no quiet hours, UTC. */
+    /** One instance for every user without preferences: {@code ZoneId.of} builds new rules for "UTC" each time. */
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
     public static Preferences defaults(String userId) {
-        return new Preferences(userId, List.of(), ZoneId.of("UTC"), Optional.empty(), true, false, Optional.empty());
+        return new Preferences(userId, List.of(), UTC, Optional.empty(), true, false, Optional.empty());
     }
 
     public Preferences withSubscriptions(List<String> ids) {

@@ -28,9 +28,11 @@ import org.bson.Document;
  * (the same document as the poll's outbox, so one write per poll), and compacted a few documents at a time into
  * bucket documents; a round that wrote every bucket dirty when it began records that the journal is compacted up to
  * that page, and pages compacted and older than {@code keepPages} are deleted. {@link #recover} rebuilds the state
- * from the buckets and the pages written after each writer's last round. Dispatcher thread only.
+ * from the buckets and the pages written after each writer's last round. The compaction's writes are made on a
+ * thread of their own ({@link CompactionWrites}), so the dispatcher does not wait for them; everything else is
+ * dispatcher thread only.
  */
-public final class DispatchState {
+public final class DispatchState implements AutoCloseable {
 
     /** Enough buckets that each stays small: a server may rewrite a whole document to change a field of it. */
     static final int USER_BUCKETS = 256;
@@ -39,10 +41,10 @@ public final class DispatchState {
     private static final int PAGES_PER_DELETE = 500;
 
     /**
-     * How long pairs and pages are kept, how often a compaction round starts, and how many bucket documents a step
-     * may write (a step holds up the dispatcher while it writes).
+     * How long pairs and pages are kept, how often a compaction round starts, and how many bucket writes may wait for
+     * the compaction thread (each is encoded when handed over, so fewer keep the written entries fresher).
      */
-    public record Settings(Duration keepPairs, Duration keepPages, Duration compactEvery, int bucketsPerStep) {}
+    public record Settings(Duration keepPairs, Duration keepPages, Duration compactEvery, int writesAhead) {}
 
     private record PageMark(long sequence, Instant at) {}
 
@@ -54,6 +56,7 @@ public final class DispatchState {
     private final Clock clock;
     private final String writer = UUID.randomUUID().toString();
     private final StateRecovery recovery;
+    private final CompactionWrites writes = new CompactionWrites();
 
     private final Map<String, UserState> users = new HashMap<>();
     private final Map<String, PairRecord> pairs = new HashMap<>();
@@ -110,6 +113,7 @@ public final class DispatchState {
      * pages not yet compacted, merged with what is in memory; forgets the pairs of other partitions.
      */
     void recover(Collection<Integer> partitions, StateRecovery.Partitioner partitioner) {
+        writes.awaitAll();
         store.compacted(writer, compacted, pruned, clock.instant());
         owned.clear();
         owned.addAll(partitions);
@@ -144,10 +148,12 @@ public final class DispatchState {
 
     /**
      * Does a little compaction: starts a round when one is due (forgetting users {@code idle} says are idle and
-     * pairs older than {@code keepPairs}), writes a few dirty buckets, and ends the round when none is left.
+     * pairs older than {@code keepPairs}), hands dirty buckets to the compaction thread while it has room, and ends
+     * the round once every bucket is written. Never waits for MongoDB.
      */
     void compactStep(Predicate<UserState> idle) {
         Instant now = clock.instant();
+        int pending = writes.pending();
         if (round == null) {
             if (now.isBefore(lastRound.plus(settings.compactEvery()))) {
                 return;
@@ -161,10 +167,11 @@ public final class DispatchState {
                 return;
             }
         }
-        for (int i = 0; i < settings.bucketsPerStep() && !round.buckets().isEmpty(); i++) {
+        for (; pending < settings.writesAhead() && !round.buckets().isEmpty(); pending++) {
             writeBucket(round.buckets().poll());
         }
-        if (round.buckets().isEmpty()) {
+        // The round is recorded as done only once its buckets are known to be written.
+        if (round.buckets().isEmpty() && pending == 0) {
             endRound(now);
         }
     }
@@ -181,7 +188,14 @@ public final class DispatchState {
         while (!round.buckets().isEmpty()) {
             writeBucket(round.buckets().poll());
         }
+        writes.awaitAll();
         endRound(now);
+        writes.awaitAll();
+    }
+
+    @Override
+    public void close() {
+        writes.close();
     }
 
     int users() {
@@ -233,7 +247,7 @@ public final class DispatchState {
                 set.put(StateCodec.fieldName(key), entry);
             }
         }
-        store.write(bucket, set, unset);
+        writes.submit(() -> store.write(bucket, set, unset));
     }
 
     private void endRound(Instant now) {
@@ -249,10 +263,12 @@ public final class DispatchState {
             old.add(Page.id(writer, pages.poll().sequence()));
         }
         if (!old.isEmpty()) {
-            journal.delete(old);
+            writes.submit(() -> journal.delete(old));
             pruned = Long.parseLong(old.get(old.size() - 1).substring(writer.length() + 1));
         }
-        store.compacted(writer, compacted, pruned, now);
+        long compactedUpTo = compacted;
+        long prunedUpTo = pruned;
+        writes.submit(() -> store.compacted(writer, compactedUpTo, prunedUpTo, now));
     }
 
     private void put(UserState user) {

@@ -128,6 +128,7 @@ public final class MatchDispatcher implements Runnable {
             throw e;
         } finally {
             consumer.close();
+            state.close();
         }
     }
 

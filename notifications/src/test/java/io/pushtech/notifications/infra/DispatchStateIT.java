@@ -1,6 +1,7 @@
 package io.pushtech.notifications.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -140,6 +141,25 @@ class DispatchStateIT {
         assertThat(journal.journal(List.of(pair.page()))).isEmpty();
         assertThat(instance(LONG, Set.of(0)).pair("pruned-page-user", "s-1|o-1"))
                 .contains(pair);
+    }
+
+    @Test
+    void dispatcherStepsHandTheCompactionOverAndItsRoundIsRecordedOnceWritten() {
+        // Given: an instance that keeps pages no time at all, so a recorded round deletes them
+        DispatchState before = instance(Duration.ZERO, Set.of(0));
+        PairRecord pair = pushed(before, "stepped-user", "s-1|o-1", 0);
+
+        // When: steps go on until the compaction thread has written the buckets and the round is recorded
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            before.compactStep(user -> false);
+            assertThat(journal.journal(List.of(pair.page()))).isEmpty();
+        });
+
+        // Then: the state is read back from the buckets alone
+        assertThat(instance(LONG, Set.of(0)).pair("stepped-user", "s-1|o-1")).contains(pair);
+        assertThat(instance(LONG, Set.of(0)).user("stepped-user").pushesInHourAt(now))
+                .isEqualTo(1);
+        before.close();
     }
 
     @Test

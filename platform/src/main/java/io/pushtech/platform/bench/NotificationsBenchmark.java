@@ -3,38 +3,38 @@ package io.pushtech.platform.bench;
 import io.pushtech.common.Json;
 import io.pushtech.common.Namespace;
 import io.pushtech.common.Topics;
-import io.pushtech.common.config.Settings;
 import io.pushtech.common.kafka.KafkaClientProperties;
 import io.pushtech.common.kafka.TopicSpecs;
-import io.pushtech.common.service.RunningServices;
 import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.DevStackOptions;
 import io.pushtech.devstack.FakeOneSignal;
-import io.pushtech.notifications.NotificationsDefinition;
+import io.pushtech.notifications.NotificationsVerticle;
+import io.pushtech.platform.Main;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * {@code pushtech bench notifications}: notifications in process against a local fake OneSignal, on the real
- * development stack. Throughput: a {@code matches} topic filled beforehand (each new offer matching five searchers
- * nearby, so requests fan out) drained into requests, measured after the first fifth, beside a bare consumer
- * reading and parsing the same topic.
- * Latency: matches produced at 1 000 a second, from the record's send to its request arriving at the fake,
- * beside the Kafka hop alone (the same records read by a bare consumer).
+ * {@code pushtech bench notifications}: the notifications service in a JVM of its own, as in production, against a
+ * local fake OneSignal, on the real development stack. Throughput: a {@code matches} topic filled before the service
+ * starts (each new offer matching five searchers nearby, so requests fan out) drained into requests, measured after
+ * the first fifth, beside a bare consumer reading and parsing the same topic.
+ * Latency, then, by the same service (so with the state the backlog left, and compiled): matches produced at 1 000
+ * and at 100 a second, from the record's send to its request arriving at the fake, beside the Kafka hop alone (the
+ * same records read by a bare consumer).
  */
 final class NotificationsBenchmark {
 
@@ -46,7 +46,7 @@ final class NotificationsBenchmark {
     private static final int LOW_RATE = 100;
     private static final int LATENCY_SECONDS = 10;
     /** Matches sent at the latency runs' rate before those measured, so the service is measured compiled. */
-    private static final int LATENCY_WARM_UP_SECONDS = 3;
+    private static final int LATENCY_WARM_UP_SECONDS = 10;
     /** The first fifth of the throughput run is not measured, so the service is measured compiled. */
     private static final double WARM_UP_SHARE = 0.2;
 
@@ -60,74 +60,90 @@ final class NotificationsBenchmark {
 
     BenchTable run() throws Exception {
         Path dir = Files.createTempDirectory("pushtech-bench-notifications");
+        Namespace namespace = new Namespace("bench");
         try (DevStack stack = DevStack.start(DevStackOptions.inDirectory(dir.resolve("stack")));
                 FakeOneSignal oneSignal = FakeOneSignal.start(APP_ID, API_KEY)) {
-            Throughput throughput = throughput(stack, oneSignal);
-            double bare = bareRead(stack, new Namespace("bench-throughput"));
-            oneSignal.reset();
-            LatencyRun latency = latency(stack, oneSignal, RATE, "bench-latency");
-            oneSignal.reset();
-            LatencyRun low = latency(stack, oneSignal, LOW_RATE, "bench-latency-low");
-            return new BenchTable("bench notifications (" + String.format("%,d", matches) + " matches; "
-                            + LATENCY_SECONDS + " s at " + RATE + " and at " + LOW_RATE
-                            + " matches/s after " + LATENCY_WARM_UP_SECONDS + " s unmeasured)")
-                    .row(
-                            "matches/s from `matches` to requests at OneSignal (5 searchers per offer; after the first fifth)",
-                            String.format(
-                                    "%,.0f matches/s (%,.0f requests/s)",
-                                    throughput.matchesPerSecond(), throughput.requestsPerSecond()),
-                            String.format("bare consumer reading and parsing the topic: %,.0f records/s", bare),
-                            "≥ 5 000 matches/s")
-                    .row(
-                            "record → request p50 / p99 at " + RATE + " matches/s",
-                            String.format(
-                                    "%.1f / %.1f ms",
-                                    latency.service().percentileMillis(50),
-                                    latency.service().percentileMillis(99)),
-                            String.format(
-                                    "Kafka hop alone (produce → bare consumer): %.1f / %.1f ms",
-                                    latency.kafka().percentileMillis(50),
-                                    latency.kafka().percentileMillis(99)),
-                            "p99 < 50 ms")
-                    .row(
-                            "record → request p50 / p99 at " + LOW_RATE + " matches/s",
-                            String.format(
-                                    "%.1f / %.1f ms",
-                                    low.service().percentileMillis(50),
-                                    low.service().percentileMillis(99)),
-                            String.format(
-                                    "Kafka hop alone: %.1f / %.1f ms",
-                                    low.kafka().percentileMillis(50),
-                                    low.kafka().percentileMillis(99)),
-                            "—")
-                    .row(
-                            "requests answered 429 / API violations",
-                            oneSignal.received().stream()
-                                            .filter(r -> r.status() == 429)
-                                            .count() + " / "
-                                    + oneSignal.violations().size(),
-                            "—",
-                            "0 / 0");
+            createTopic(stack, namespace);
+            produceBacklog(stack, namespace);
+            try (ServerProcess ignored = ServerProcess.start(
+                    NotificationsVerticle.NAME,
+                    Main.class.getName(),
+                    List.of("run", NotificationsVerticle.NAME),
+                    environment(stack, oneSignal, namespace),
+                    dir.resolve("notifications.log"))) {
+                Throughput throughput = throughput(oneSignal);
+                double bare = bareRead(stack, namespace);
+                oneSignal.reset();
+                LatencyRun latency = latency(stack, oneSignal, namespace, RATE, "l");
+                oneSignal.reset();
+                LatencyRun low = latency(stack, oneSignal, namespace, LOW_RATE, "m");
+                return table(throughput, bare, latency, low, oneSignal);
+            }
         } finally {
             StackBenchmark.deleteRecursively(dir);
         }
+    }
+
+    private BenchTable table(
+            Throughput throughput, double bare, LatencyRun latency, LatencyRun low, FakeOneSignal oneSignal) {
+        return new BenchTable("bench notifications (" + String.format("%,d", matches) + " matches; "
+                        + LATENCY_SECONDS + " s at " + RATE + " and at " + LOW_RATE
+                        + " matches/s after " + LATENCY_WARM_UP_SECONDS + " s unmeasured)")
+                .row(
+                        "matches/s from `matches` to requests at OneSignal (5 searchers per offer; after the first fifth)",
+                        String.format(
+                                "%,.0f matches/s (%,.0f requests/s)",
+                                throughput.matchesPerSecond(), throughput.requestsPerSecond()),
+                        String.format("bare consumer reading and parsing the topic: %,.0f records/s", bare),
+                        "≥ 5 000 matches/s")
+                .row(
+                        "record → request p50 / p99 at " + RATE + " matches/s",
+                        String.format(
+                                "%.1f / %.1f ms",
+                                latency.service().percentileMillis(50),
+                                latency.service().percentileMillis(99)),
+                        String.format(
+                                "Kafka hop alone (produce → bare consumer): %.1f / %.1f ms",
+                                latency.kafka().percentileMillis(50),
+                                latency.kafka().percentileMillis(99)),
+                        "p99 < 50 ms")
+                .row(
+                        "record → request p50 / p99 at " + LOW_RATE + " matches/s",
+                        String.format(
+                                "%.1f / %.1f ms",
+                                low.service().percentileMillis(50),
+                                low.service().percentileMillis(99)),
+                        String.format(
+                                "Kafka hop alone: %.1f / %.1f ms",
+                                low.kafka().percentileMillis(50), low.kafka().percentileMillis(99)),
+                        "—")
+                .row(
+                        "requests answered 429 / API violations",
+                        oneSignal.received().stream()
+                                        .filter(r -> r.status() == 429)
+                                        .count() + " / "
+                                + oneSignal.violations().size(),
+                        "—",
+                        "0 / 0");
     }
 
     private record Throughput(double matchesPerSecond, double requestsPerSecond) {}
 
     private record LatencyRun(Latencies service, Latencies kafka) {}
 
-    private Throughput throughput(DevStack stack, FakeOneSignal oneSignal) throws Exception {
-        Namespace namespace = new Namespace("bench-throughput");
+    /** Fills {@code matches} before the service starts, so that it drains a backlog. */
+    private void produceBacklog(DevStack stack, Namespace namespace) {
         progress.printf("producing %,d matches ...%n", matches);
         try (KafkaProducer<String, byte[]> producer = producer(stack)) {
-            createTopic(stack, namespace);
             for (int i = 0; i < matches; i++) {
                 int offer = i / SEARCHERS_PER_OFFER;
                 send(producer, namespace, "s" + i, "o" + offer, "user-" + i, 300 + (i % SEARCHERS_PER_OFFER));
             }
             producer.flush();
         }
+    }
+
+    private Throughput throughput(FakeOneSignal oneSignal) throws Exception {
         AtomicLong covered = new AtomicLong();
         AtomicLong warmedUpAt = new AtomicLong();
         AtomicLong coveredWarm = new AtomicLong();
@@ -143,11 +159,9 @@ final class NotificationsBenchmark {
             }
         });
         progress.println("draining them into the fake OneSignal ...");
-        try (RunningServices ignored = start(stack, oneSignal, namespace)) {
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (covered.get() < matches && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (covered.get() < matches && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
         if (covered.get() < matches) {
             throw new IllegalStateException("only " + covered.get() + " of " + matches + " matches were pushed");
@@ -180,8 +194,9 @@ final class NotificationsBenchmark {
         }
     }
 
-    private LatencyRun latency(DevStack stack, FakeOneSignal oneSignal, int rate, String name) throws Exception {
-        Namespace namespace = new Namespace(name);
+    /** Matches sent at {@code rate}, their ids starting with {@code prefix}, after the service drained the backlog. */
+    private LatencyRun latency(DevStack stack, FakeOneSignal oneSignal, Namespace namespace, int rate, String prefix)
+            throws Exception {
         int total = rate * LATENCY_SECONDS;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Latencies service = new Latencies(total);
@@ -195,14 +210,14 @@ final class NotificationsBenchmark {
                 }
             }
         });
-        createTopic(stack, namespace);
         progress.printf(
                 "sending %,d matches at %,d a second (the first %d s unmeasured) ...%n",
                 rate * (LATENCY_WARM_UP_SECONDS + LATENCY_SECONDS), rate, LATENCY_WARM_UP_SECONDS);
-        try (RunningServices ignored = start(stack, oneSignal, namespace);
-                KafkaProducer<String, byte[]> producer = producer(stack);
-                KafkaConsumer<String, byte[]> bare = new KafkaConsumer<>(KafkaClientProperties.consumer(
-                        stack.kafkaBootstrap(), namespace.consumerGroup("bare"), "bench-bare-latency"))) {
+        var bareProperties = KafkaClientProperties.consumer(
+                stack.kafkaBootstrap(), namespace.consumerGroup("bare-" + prefix), "bench-bare-" + prefix);
+        bareProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        try (KafkaProducer<String, byte[]> producer = producer(stack);
+                KafkaConsumer<String, byte[]> bare = new KafkaConsumer<>(bareProperties)) {
             bare.subscribe(List.of(namespace.topic(Topics.MATCHES)));
             Thread reader = new Thread(() -> {
                 int seen = 0;
@@ -229,9 +244,9 @@ final class NotificationsBenchmark {
                     LockSupport.parkNanos(wait);
                 }
                 if (i >= warmUp) {
-                    sentAt.put("ls" + i, System.nanoTime());
+                    sentAt.put(prefix + "s" + i, System.nanoTime());
                 }
-                send(producer, namespace, "ls" + i, "lo" + i, "luser-" + i, 400);
+                send(producer, namespace, prefix + "s" + i, prefix + "o" + i, prefix + "user-" + i, 400);
             }
             producer.flush();
             reader.join(Duration.ofMinutes(2).toMillis());
@@ -243,30 +258,18 @@ final class NotificationsBenchmark {
         return new LatencyRun(service, kafka);
     }
 
-    private static RunningServices start(DevStack stack, FakeOneSignal oneSignal, Namespace namespace)
-            throws Exception {
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "KAFKA_BOOTSTRAP",
-                stack.kafkaBootstrap(),
-                "MONGO_URI",
-                stack.mongoUri(),
-                "PUSHTECH_NAMESPACE",
-                namespace.value(),
-                "HTTP_HOST",
-                "127.0.0.1",
-                "NOTIFICATIONS_PORT",
-                "0",
-                "PUSHTECH_JWT_SECRET",
-                SECRET,
-                "ONESIGNAL_API_URL",
-                oneSignal.url(),
-                "ONESIGNAL_APP_ID",
-                APP_ID,
-                "ONESIGNAL_API_KEY",
-                API_KEY,
-                "NOTIFICATIONS_RATE_PER_SECOND",
-                "6000"));
-        return RunningServices.start(List.of(new NotificationsDefinition()), Settings.of(settings));
+    private static Map<String, String> environment(DevStack stack, FakeOneSignal oneSignal, Namespace namespace) {
+        return Map.ofEntries(
+                Map.entry("KAFKA_BOOTSTRAP", stack.kafkaBootstrap()),
+                Map.entry("MONGO_URI", stack.mongoUri()),
+                Map.entry("PUSHTECH_NAMESPACE", namespace.value()),
+                Map.entry("HTTP_HOST", "127.0.0.1"),
+                Map.entry("NOTIFICATIONS_PORT", "0"),
+                Map.entry("PUSHTECH_JWT_SECRET", SECRET),
+                Map.entry("ONESIGNAL_API_URL", oneSignal.url()),
+                Map.entry("ONESIGNAL_APP_ID", APP_ID),
+                Map.entry("ONESIGNAL_API_KEY", API_KEY),
+                Map.entry("NOTIFICATIONS_RATE_PER_SECOND", "6000"));
     }
 
     private static void createTopic(DevStack stack, Namespace namespace) throws Exception {
