@@ -44,14 +44,8 @@ public final class MongoWireServer implements AutoCloseable {
      * answered.
      */
     static MongoWireServer start(Path dataDir, int port, boolean inMemory) {
-        Path directory = dataDir.resolve("mongodb");
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Path storeFile = directory.resolve("mongodb.mv");
-        MongoServer server = new MongoServer(inMemory ? new MemoryBackend() : new H2Backend(storeFile.toString()));
+        Path storeFile = dataDir.resolve("mongodb").resolve("mongodb.mv");
+        MongoServer server = new MongoServer(inMemory ? new MemoryBackend() : new H2Backend(storeIn(storeFile)));
         MongoWireServer started = new MongoWireServer(server, port);
         try {
             server.bind(FreePorts.LOOPBACK, port);
@@ -65,6 +59,15 @@ public final class MongoWireServer implements AutoCloseable {
                 .addKeyValue("store", inMemory ? "memory" : storeFile)
                 .log("mongodb-wire server up");
         return started;
+    }
+
+    private static String storeIn(Path storeFile) {
+        try {
+            Files.createDirectories(storeFile.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return storeFile.toString();
     }
 
     /** {@code mongodb://127.0.0.1:<port>}. */
