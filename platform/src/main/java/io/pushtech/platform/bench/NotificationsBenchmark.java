@@ -98,24 +98,13 @@ final class NotificationsBenchmark {
                         "≥ 5 000 matches/s")
                 .row(
                         "record → request p50 / p99 at " + RATE + " matches/s",
-                        String.format(
-                                "%.1f / %.1f ms",
-                                latency.service().percentileMillis(50),
-                                latency.service().percentileMillis(99)),
-                        String.format(
-                                "Kafka hop alone (produce → bare consumer): %.1f / %.1f ms",
-                                latency.kafka().percentileMillis(50),
-                                latency.kafka().percentileMillis(99)),
+                        p50p99(latency.service()),
+                        "Kafka hop alone (produce → bare consumer): " + p50p99(latency.kafka()),
                         "p99 < 50 ms")
                 .row(
                         "record → request p50 / p99 at " + LOW_RATE + " matches/s",
-                        String.format(
-                                "%.1f / %.1f ms",
-                                low.service().percentileMillis(50),
-                                low.service().percentileMillis(99)),
-                        String.format(
-                                "Kafka hop alone: %.1f / %.1f ms",
-                                low.kafka().percentileMillis(50), low.kafka().percentileMillis(99)),
+                        p50p99(low.service()),
+                        "Kafka hop alone: " + p50p99(low.kafka()),
                         "—")
                 .row(
                         "requests answered 429 / API violations",
@@ -125,6 +114,10 @@ final class NotificationsBenchmark {
                                 + oneSignal.violations().size(),
                         "—",
                         "0 / 0");
+    }
+
+    private static String p50p99(Latencies latencies) {
+        return String.format("%.1f / %.1f ms", latencies.percentileMillis(50), latencies.percentileMillis(99));
     }
 
     private record Throughput(double matchesPerSecond, double requestsPerSecond) {}

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class ServerProcess implements AutoCloseable {
 
     private static final long START_TIMEOUT_MILLIS = 120_000;
+    private static final int LOG_LINES_SHOWN = 20;
 
     private final Process process;
     private final String url;
@@ -52,7 +53,13 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         process.destroyForcibly();
-        throw new IllegalStateException(name + " did not start; see " + log);
+        // The log goes with the benchmark's temporary directory: its end goes into the message.
+        throw new IllegalStateException(name + " did not start; the end of its log:\n" + tail(log));
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_SHOWN), lines.size()));
     }
 
     String url() {
