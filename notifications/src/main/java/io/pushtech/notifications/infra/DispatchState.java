@@ -66,6 +66,9 @@ public final class DispatchState implements AutoCloseable {
     private final Deque<PageMark> pages = new ArrayDeque<>();
     private final Set<Integer> owned = new HashSet<>();
     private long sequence;
+    /** State entries journaled since the last round began. */
+    private long journaledSinceRound;
+
     private long compacted;
     private long pruned;
     private Round round;
@@ -106,6 +109,7 @@ public final class DispatchState implements AutoCloseable {
         pages.add(new PageMark(sequence, now));
         changedUsers.forEach(this::put);
         changedPairs.forEach(this::put);
+        journaledSinceRound += changedUsers.size() + changedPairs.size();
     }
 
     /**
@@ -147,9 +151,11 @@ public final class DispatchState implements AutoCloseable {
     }
 
     /**
-     * Does a little compaction: starts a round when one is due (forgetting users {@code idle} says are idle and
-     * pairs older than {@code keepPairs}), hands dirty buckets to the compaction thread while it has room, and ends
-     * the round once every bucket is written. Never waits for MongoDB.
+     * Does a little compaction: starts a round when one is due (at least {@code compactEvery} after the last, once
+     * the journal since holds as many entries as the state, or a quarter of {@code keepPages} after the last
+     * anyway), forgetting users {@code idle} says are idle and pairs older than {@code keepPairs}; hands dirty
+     * buckets to the compaction thread while it has room, and ends the round once every bucket is written. Never
+     * waits for MongoDB.
      */
     void compactStep(Predicate<UserState> idle) {
         Instant now = clock.instant();
@@ -158,9 +164,14 @@ public final class DispatchState implements AutoCloseable {
             if (now.isBefore(lastRound.plus(settings.compactEvery()))) {
                 return;
             }
-            if (!dirty.isEmpty()) {
+            boolean longAgo = !now.isBefore(lastRound.plus(settings.keepPages().dividedBy(4)));
+            // A round rewrites every bucket changed, which is most of them when many users are new: waiting until
+            // the journal holds as many entries as the state keeps that to one entry rewritten per entry
+            // journaled, and what a recovery reads beyond the buckets to about the size of the state.
+            boolean journalAsLargeAsState = journaledSinceRound >= users.size() + pairs.size();
+            if (!dirty.isEmpty() && (journalAsLargeAsState || longAgo)) {
                 startRound(idle, now);
-            } else if (!now.isBefore(lastRound.plus(settings.keepPages().dividedBy(4)))) {
+            } else if (dirty.isEmpty() && longAgo) {
                 // Nothing to write, but the writer says it is alive and its old pages go.
                 round = new Round(sequence, new ArrayDeque<>());
             } else {
@@ -207,6 +218,7 @@ public final class DispatchState implements AutoCloseable {
     }
 
     private void startRound(Predicate<UserState> idle, Instant now) {
+        journaledSinceRound = 0;
         for (Iterator<UserState> it = users.values().iterator(); it.hasNext(); ) {
             UserState user = it.next();
             if (idle.test(user)) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,40 @@ class DispatchStateIT {
     }
 
     @Test
+    void aRoundWaitsUntilTheJournalHoldsAsManyEntriesAsTheState() {
+        // Given: a state of four entries (two users, two pairs), compacted by a first round
+        DispatchState state = instance(LONG, Set.of(0));
+        pushed(state, "round-user-1", "s-1|o-1", 0);
+        pushed(state, "round-user-2", "s-2|o-2", 0);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            state.compactStep(user -> false);
+            assertThat(compactedUpTo()).isEqualTo(2);
+        });
+
+        // When: a push journals two entries, against a state of six
+        pushed(state, "round-user-3", "s-3|o-3", 0);
+        for (int i = 0; i < 10; i++) {
+            state.compactStep(user -> false);
+        }
+
+        // Then: no round yet
+        assertThat(compactedUpTo()).isEqualTo(2);
+        assertThat(compactedUsers("round-user-3")).doesNotContain("round-user-3");
+
+        // When: two more pushes to known users bring the journal to six entries
+        pushed(state, "round-user-1", "s-1|o-1", 0);
+        pushed(state, "round-user-2", "s-2|o-2", 0);
+
+        // Then: a round compacts everything, the waiting push included
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            state.compactStep(user -> false);
+            assertThat(compactedUpTo()).isEqualTo(5);
+        });
+        assertThat(compactedUsers("round-user-3")).contains("round-user-3");
+        state.close();
+    }
+
+    @Test
     void journalOfAWriterGoneLongAgoIsReadThenDeleted() {
         // Given: a writer that stopped without compacting
         PairRecord pair = pushed(instance(LONG, Set.of(0)), "gone-writer-user", "s-1|o-1", 0);
@@ -243,6 +278,21 @@ class DispatchStateIT {
         UserState user = state.user(userId).afterPush(now);
         state.write(Map.of(key, "{\"n\":1}"), List.of(record), List.of(user));
         return record;
+    }
+
+    /** How far the only writer of this test's database says its journal is compacted. */
+    private long compactedUpTo() {
+        Document writer = database.getCollection(StateStore.WRITERS).find().first();
+        return writer == null ? 0 : writer.get("compacted", Number.class).longValue();
+    }
+
+    /** The ids of the users compacted into the bucket of {@code userId}. */
+    private List<String> compactedUsers(String userId) {
+        return new StateStore(database)
+                .buckets(List.of(DispatchState.userBucket(userId))).values().stream()
+                        .flatMap(Collection::stream)
+                        .map(entry -> entry.getString("id"))
+                        .toList();
     }
 
     private static String userInSameBucketAs(String userId) {
