@@ -22,10 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * {@code pushtech bench notifications}: the notifications service in a JVM of its own, as in production, against a
@@ -206,12 +206,16 @@ final class NotificationsBenchmark {
         progress.printf(
                 "sending %,d matches at %,d a second (the first %d s unmeasured) ...%n",
                 rate * (LATENCY_WARM_UP_SECONDS + LATENCY_SECONDS), rate, LATENCY_WARM_UP_SECONDS);
-        var bareProperties = KafkaClientProperties.consumer(
-                stack.kafkaBootstrap(), namespace.consumerGroup("bare-" + prefix), "bench-bare-" + prefix);
-        bareProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         try (KafkaProducer<String, byte[]> producer = producer(stack);
-                KafkaConsumer<String, byte[]> bare = new KafkaConsumer<>(bareProperties)) {
-            bare.subscribe(List.of(namespace.topic(Topics.MATCHES)));
+                KafkaConsumer<String, byte[]> bare = new KafkaConsumer<>(KafkaClientProperties.consumer(
+                        stack.kafkaBootstrap(), namespace.consumerGroup("bare-" + prefix), "bench-bare-" + prefix))) {
+            // Positioned at the end of every partition before the first record of this run is sent.
+            List<TopicPartition> partitions = bare.partitionsFor(namespace.topic(Topics.MATCHES)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            bare.assign(partitions);
+            bare.seekToEnd(partitions);
+            partitions.forEach(bare::position);
             Thread reader = new Thread(() -> {
                 int seen = 0;
                 while (seen < rate * (LATENCY_WARM_UP_SECONDS + LATENCY_SECONDS)) {
@@ -227,7 +231,6 @@ final class NotificationsBenchmark {
                 }
             });
             reader.start();
-            Thread.sleep(3000);
             long start = System.nanoTime();
             int warmUp = rate * LATENCY_WARM_UP_SECONDS;
             for (int i = 0; i < warmUp + total; i++) {
