@@ -89,7 +89,8 @@ public abstract class ServiceVerticle extends VerticleBase {
     /**
      * HTTP/1.1 only: the limits, timeouts and tests cover HTTP/1.1, and clear-text HTTP/2 (an {@code Upgrade: h2c}
      * or a prior-knowledge connection) would open a second protocol to hostile clients; a proxy in front can
-     * speak HTTP/2 to clients.
+     * speak HTTP/2 to clients. No WebSocket compression: its extension handler sits in the pipeline of every
+     * connection, and only kafidx's debugging view speaks WebSocket.
      */
     private static HttpServerOptions serverOptions(String host, int port) {
         return new HttpServerOptions()
@@ -98,6 +99,8 @@ public abstract class ServiceVerticle extends VerticleBase {
                 .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
                 .setCompressionSupported(true)
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
                 .setDecompressionSupported(true);
     }
 
