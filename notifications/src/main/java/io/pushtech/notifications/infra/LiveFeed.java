@@ -80,11 +80,12 @@ public final class LiveFeed implements Runnable {
     private void assign() {
         List<TopicPartition> partitions = partitions();
         consumer.assign(partitions);
+        // The ends first: a record written between the two look-ups is then read, not skipped.
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         long since = clock.millis() - history.toMillis();
         Map<TopicPartition, Long> times = new HashMap<>();
         partitions.forEach(p -> times.put(p, since));
         Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         for (TopicPartition partition : partitions) {
             OffsetAndTimestamp at = offsets.get(partition);
             consumer.seek(partition, at == null ? ends.get(partition) : at.offset());
