@@ -22,6 +22,8 @@ public record Preferences(
         Optional<Integer> maxPerHour) {
 
     public static final int MAX_SUBSCRIPTIONS = 20;
+    /** One instance for every user without preferences: {@code ZoneId.of} builds new rules for "UTC" each time. */
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     public Preferences {
         subscriptionIds = List.copyOf(subscriptionIds);
@@ -31,9 +33,6 @@ public record Preferences(
     }
 
     /** What a user who never registered anything gets: pushes as a searcher, no quiet hours, UTC. */
-    /** One instance for every user without preferences: {@code ZoneId.of} builds new rules for "UTC" each time. */
-    private static final ZoneId UTC = ZoneId.of("UTC");
-
     public static Preferences defaults(String userId) {
         return new Preferences(userId, List.of(), UTC, Optional.empty(), true, false, Optional.empty());
     }
