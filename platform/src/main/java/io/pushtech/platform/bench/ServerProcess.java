@@ -31,11 +31,22 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(
             String name, String mainClass, List<String> arguments, Map<String, String> environment, Path log)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                mainClass));
+        return start(name, List.of(), mainClass, arguments, environment, log);
+    }
+
+    /** {@link #start(String, String, List, Map, Path)} in a JVM started with {@code jvmOptions}. */
+    static ServerProcess start(
+            String name,
+            List<String> jvmOptions,
+            String mainClass,
+            List<String> arguments,
+            Map<String, String> environment,
+            Path log)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(arguments);
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
