@@ -18,8 +18,19 @@ import java.util.function.Consumer;
  */
 public final class LiveEvents {
 
-    /** One event for one user; {@code id} is {@code <partition>-<offset>} of its {@code matches} record. */
-    public record LiveEvent(String id, String name, String json) {}
+    /**
+     * One event for one user; {@code id} is {@code <partition>-<offset>} of its {@code matches} record. Both users of
+     * a match are told the same but their role, so they share {@code body} (a JSON object without the role): the
+     * history of many users then holds one copy of each match, which is also less for the collector to copy.
+     */
+    public record LiveEvent(String id, String name, String role, String body) {
+
+        /** The event's JSON: the role, then the fields of the shared body. */
+        public String json() {
+            String rest = body.length() > 2 ? "," + body.substring(1) : "}";
+            return "{\"role\":\"" + role + "\"" + rest;
+        }
+    }
 
     private final int perUser;
     private final int maxUsers;

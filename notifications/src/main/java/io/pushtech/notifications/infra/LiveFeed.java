@@ -119,30 +119,30 @@ public final class LiveFeed implements Runnable {
             return;
         }
         String id = record.partition() + "-" + record.offset();
+        String body = new JsonObject()
+                .put("type", match.started() ? "started" : "ended")
+                .put("searchId", match.searchId())
+                .put("offerId", match.offerId())
+                .put("distance", match.distance())
+                .put("reason", match.reason())
+                .put("sequence", match.sequence())
+                .put("ts", match.ts().toString())
+                .put(
+                        "offer",
+                        new JsonObject()
+                                .put("title", match.offerTitle())
+                                .put("category", match.offerCategory())
+                                .put(
+                                        "price",
+                                        match.price()
+                                                .map(p -> new JsonObject()
+                                                        .put("amount", p.amount())
+                                                        .put("currency", p.currency()))
+                                                .orElse(null)))
+                .put("search", new JsonObject().put("keywords", match.keywords()))
+                .encode();
         for (Role role : Role.values()) {
-            JsonObject body = new JsonObject()
-                    .put("type", match.started() ? "started" : "ended")
-                    .put("role", role.code())
-                    .put("searchId", match.searchId())
-                    .put("offerId", match.offerId())
-                    .put("distance", match.distance())
-                    .put("reason", match.reason())
-                    .put("sequence", match.sequence())
-                    .put("ts", match.ts().toString())
-                    .put(
-                            "offer",
-                            new JsonObject()
-                                    .put("title", match.offerTitle())
-                                    .put("category", match.offerCategory())
-                                    .put(
-                                            "price",
-                                            match.price()
-                                                    .map(p -> new JsonObject()
-                                                            .put("amount", p.amount())
-                                                            .put("currency", p.currency()))
-                                                    .orElse(null)))
-                    .put("search", new JsonObject().put("keywords", match.keywords()));
-            events.publish(match.userIn(role), new LiveEvent(id, "match", body.encode()));
+            events.publish(match.userIn(role), new LiveEvent(id, "match", role.code(), body));
         }
     }
 }
