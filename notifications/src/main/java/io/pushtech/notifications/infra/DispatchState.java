@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the dispatcher remembers, in memory: users' limit counters and, for the pairs of the partitions this instance
@@ -39,6 +41,7 @@ public final class DispatchState implements AutoCloseable {
 
     static final int PAIR_BUCKETS_PER_PARTITION = 64;
     private static final int PAGES_PER_DELETE = 500;
+    private static final Logger LOGGER = LoggerFactory.getLogger(DispatchState.class);
 
     /**
      * How long pairs and pages are kept, how often a compaction round starts, and how many bucket writes may wait for
@@ -48,7 +51,11 @@ public final class DispatchState implements AutoCloseable {
 
     private record PageMark(long sequence, Instant at) {}
 
-    private record Round(long sequence, Deque<String> buckets) {}
+    private record Round(long sequence, Deque<String> buckets, int bucketCount, long startedNanos) {
+        Round(long sequence, Deque<String> buckets) {
+            this(sequence, buckets, buckets.size(), System.nanoTime());
+        }
+    }
 
     private final NotificationStore journal;
     private final StateStore store;
@@ -263,6 +270,12 @@ public final class DispatchState implements AutoCloseable {
     }
 
     private void endRound(Instant now) {
+        LOGGER.atInfo()
+                .addKeyValue("buckets", round.bucketCount())
+                .addKeyValue("users", users.size())
+                .addKeyValue("pairs", pairs.size())
+                .addKeyValue("millis", (System.nanoTime() - round.startedNanos()) / 1_000_000)
+                .log("notification state compacted");
         compacted = round.sequence();
         round = null;
         lastRound = now;
