@@ -58,7 +58,7 @@ final class NotificationsBenchmark {
      * target keeps that little, objects that survived once are promoted at once instead of being copied again, and a
      * heap touched at start spares the pauses the first touch of its pages.
      */
-    static final List<String> SERVICE_JVM_OPTIONS = List.of(
+    private static final List<String> SERVICE_JVM_OPTIONS = List.of(
             "-Xms1536m", "-Xmx1536m", "-XX:+AlwaysPreTouch", "-XX:MaxGCPauseMillis=20", "-XX:MaxTenuringThreshold=1");
     /** The first fifth of the throughput run is not measured, so the service is measured compiled. */
     private static final double WARM_UP_SHARE = 0.2;
