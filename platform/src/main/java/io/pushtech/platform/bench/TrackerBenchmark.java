@@ -56,8 +56,8 @@ final class TrackerBenchmark {
             // twice: each server is a fresh JVM, and on a busy machine its compiler is not done after one round
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                 for (String url : List.of(bare.url(), trackerUrl)) {
-                    wrk.run(url, "pixel", 0);
-                    wrk.run(url, "batch", 0);
+                    wrk.run(url, "pixel");
+                    wrk.run(url, "batch");
                 }
             }
             progress.println("wrk: pixel requests, " + PIXEL_ROUNDS + " rounds ...");
@@ -65,22 +65,23 @@ final class TrackerBenchmark {
             List<Wrk.Result> pixels = new ArrayList<>();
             // Alternating rounds, each side's median: one run of either side varies by a tenth from run to run.
             for (int round = 0; round < PIXEL_ROUNDS; round++) {
-                barePixels.add(wrk.run(bare.url(), "pixel", 0));
-                pixels.add(wrk.run(trackerUrl, "pixel", 0));
+                barePixels.add(wrk.run(bare.url(), "pixel"));
+                pixels.add(wrk.run(trackerUrl, "pixel"));
             }
             Wrk.Result barePixel = median(barePixels);
             Wrk.Result pixel = median(pixels);
             progress.println("wrk: batches of " + EVENTS_PER_BATCH + " events ...");
-            Wrk.Result bareBatch = wrk.run(bare.url(), "batch", 0);
-            Wrk.Result batch = wrk.run(trackerUrl, "batch", 0);
+            Wrk.Result bareBatch = wrk.run(bare.url(), "batch");
+            Wrk.Result batch = wrk.run(trackerUrl, "batch");
             progress.println("wrk: half of the maximum rate ...");
-            Wrk.Result pixelHalf = wrk.run(trackerUrl, "pixel", pauseForHalfRate(wrk, pixel));
-            Wrk.Result batchHalf = wrk.run(trackerUrl, "batch", pauseForHalfRate(wrk, batch));
-            return table(barePixel, pixel, bareBatch, batch, pixelHalf, batchHalf);
+            Wrk.Result pixelHalf = wrk.run(trackerUrl, "pixel", Wrk.Pacing.RANDOM, meanPauseForHalfRate(wrk, pixel));
+            Wrk.Result batchHalf = wrk.run(trackerUrl, "batch", Wrk.Pacing.RANDOM, meanPauseForHalfRate(wrk, batch));
+            Wrk.Result batchHalfInStep =
+                    wrk.run(trackerUrl, "batch", Wrk.Pacing.FIXED, fixedPauseForHalfRate(wrk, batch));
+            return table(barePixel, pixel, bareBatch, batch, pixelHalf, batchHalf, batchHalfInStep);
         } finally {
             redis.stop();
-            Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile()
-                    .delete());
+            StackBenchmark.deleteRecursively(dir);
         }
     }
 
@@ -90,7 +91,8 @@ final class TrackerBenchmark {
             Wrk.Result bareBatch,
             Wrk.Result batch,
             Wrk.Result pixelHalf,
-            Wrk.Result batchHalf) {
+            Wrk.Result batchHalf,
+            Wrk.Result batchHalfInStep) {
         return new BenchTable(
                         "bench tracker (wrk, 2 threads, 64 connections, " + RUN.toSeconds() + " s per run, loopback)")
                 .row(
@@ -106,18 +108,30 @@ final class TrackerBenchmark {
                         "≥ 200 000")
                 .row("`POST /t/batch`: p50 / p99", latency(batch), "bare handler: " + latency(bareBatch), "")
                 .row(
-                        "`GET /t/view` at half the maximum rate (" + rate(pixelHalf) + " req/s): p50 / p99",
+                        "`GET /t/view` at half the maximum rate (" + rate(pixelHalf)
+                                + " req/s, random pauses): p50 / p99",
                         latency(pixelHalf),
                         "",
                         "p99 < 5 ms")
                 .row(
-                        "`POST /t/batch` at half the maximum rate (" + rate(batchHalf) + " req/s): p50 / p99",
+                        "`POST /t/batch` at half the maximum rate (" + rate(batchHalf)
+                                + " req/s, random pauses): p50 / p99",
                         latency(batchHalf),
                         "",
                         "p99 < 5 ms")
                 .row(
+                        "`POST /t/batch` at half the maximum rate (" + rate(batchHalfInStep)
+                                + " req/s, the same pause on every connection): p50 / p99",
+                        latency(batchHalfInStep),
+                        "",
+                        "")
+                .row(
                         "errors (non-2xx or socket) in the tracker runs",
-                        Long.toString(pixel.errors() + batch.errors() + pixelHalf.errors() + batchHalf.errors()),
+                        Long.toString(pixel.errors()
+                                + batch.errors()
+                                + pixelHalf.errors()
+                                + batchHalf.errors()
+                                + batchHalfInStep.errors()),
                         "",
                         "0");
     }
@@ -130,8 +144,16 @@ final class TrackerBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
-    /** A pause per connection that brings wrk to about half of the measured maximum request rate. */
-    private static int pauseForHalfRate(Wrk wrk, Wrk.Result max) {
+    /**
+     * The mean random pause per connection that brings wrk to about half of the measured maximum request rate:
+     * each connection's cycle is its pause plus the answer's latency, about a millisecond at that rate.
+     */
+    private static int meanPauseForHalfRate(Wrk wrk, Wrk.Result max) {
+        return (int) Math.max(1, Math.round(2_000.0 * wrk.connections() / max.requestsPerSecond() - 1));
+    }
+
+    /** The same for a fixed pause, after which connections answered together send together again. */
+    private static int fixedPauseForHalfRate(Wrk wrk, Wrk.Result max) {
         return (int) Math.max(1, Math.round(2_000.0 * wrk.connections() / max.requestsPerSecond() - max.p50Millis()));
     }
 

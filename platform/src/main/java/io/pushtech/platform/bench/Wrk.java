@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,12 +50,35 @@ final class Wrk {
         return connections;
     }
 
+    /** How long each connection pauses between an answer and its next request. */
+    enum Pacing {
+        /** No pause: as fast as the server answers. */
+        NONE,
+        /** The same pause every time, on every connection. */
+        FIXED,
+        /**
+         * A random pause, exponentially distributed around the given mean, drawn anew for every request: the
+         * connections behave as independent clients, and their requests arrive at random (a Poisson stream).
+         */
+        RANDOM
+    }
+
     /**
      * @param mode {@code pixel} (GET /t/view) or {@code batch} (POST /t/batch, 50 events)
-     * @param pauseMillis pause between requests on each connection, 0 for as fast as possible
+     * @param pauseMillis the pause, or its mean when {@code pacing} is {@link Pacing#RANDOM}
      */
-    Result run(String baseUrl, String mode, int pauseMillis) throws IOException, InterruptedException {
-        return run(baseUrl, Map.of("PUSHTECH_WRK_MODE", mode, "PUSHTECH_WRK_PAUSE_MS", Integer.toString(pauseMillis)));
+    Result run(String baseUrl, String mode, Pacing pacing, int pauseMillis) throws IOException, InterruptedException {
+        return run(
+                baseUrl,
+                Map.of(
+                        "PUSHTECH_WRK_MODE", mode,
+                        "PUSHTECH_WRK_PACING", pacing.name().toLowerCase(Locale.ROOT),
+                        "PUSHTECH_WRK_PAUSE_MS", Integer.toString(pacing == Pacing.NONE ? 0 : pauseMillis)));
+    }
+
+    /** As fast as the server answers. */
+    Result run(String baseUrl, String mode) throws IOException, InterruptedException {
+        return run(baseUrl, mode, Pacing.NONE, 0);
     }
 
     /** Runs wrk against {@code baseUrl} with {@code environment} added to its own (the script's parameters). */
