@@ -21,6 +21,7 @@ final class DrainerMetrics {
     private final String source;
     private final Counter in;
     private final Counter claimed;
+    private final Counter trimmed;
     private final Map<String, Counter> out = new ConcurrentHashMap<>();
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
     private final DistributionSummary batchSizes;
@@ -38,6 +39,10 @@ final class DrainerMetrics {
                 .register(registry);
         claimed = Counter.builder("kafkastore.events.claimed")
                 .description("Entries taken over from consumers that left them pending too long (XAUTOCLAIM)")
+                .tag("source", source)
+                .register(registry);
+        trimmed = Counter.builder("kafkastore.stream.trimmed")
+                .description("Entries removed from the stream once every consumer group had acknowledged them")
                 .tag("source", source)
                 .register(registry);
         for (RejectReason reason : RejectReason.values()) {
@@ -95,6 +100,10 @@ final class DrainerMetrics {
                                     .register(registry))
                     .increment());
         }
+    }
+
+    void trimmed(long entries) {
+        trimmed.increment(entries);
     }
 
     void streamState(long pendingEntries, long lagEntries) {

@@ -23,7 +23,8 @@ import redis.clients.jedis.resps.StreamEntry;
  * sent; a few batches may be in flight at once, and each is {@code XACK}ed only once Kafka acknowledged all of its
  * records. When a send fails (Kafka unreachable), reading stops: the drainer waits for what is in flight, then
  * re-reads its own pending entries before any new one, so the stream holds everything Kafka did not take. Entries
- * other consumers left pending longer than the claim idle time are taken over with {@code XAUTOCLAIM}. Runs on its
+ * other consumers left pending longer than the claim idle time are taken over with {@code XAUTOCLAIM}. Once a second,
+ * entries that every consumer group has acknowledged are trimmed from the stream. Runs on its
  * own thread until {@link #stop()}.
  */
 public final class StreamDrainer implements Runnable {
@@ -32,6 +33,7 @@ public final class StreamDrainer implements Runnable {
     private static final int BLOCK_MILLIS = 500;
     private static final long RETRY_MILLIS = 1000;
     private static final long STATE_INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
+    private static final long TRIM_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
     private static final StreamEntryID START = new StreamEntryID();
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
@@ -48,6 +50,7 @@ public final class StreamDrainer implements Runnable {
     private StreamEntryID claimCursor = START;
     private long nextClaim = System.nanoTime();
     private long nextState = System.nanoTime();
+    private long nextTrim = System.nanoTime();
 
     StreamDrainer(
             RedisStreamSource source,
@@ -89,6 +92,7 @@ public final class StreamDrainer implements Runnable {
     private void step() throws Exception {
         ackCompleted();
         refreshStreamState();
+        trimAcknowledged();
         if (inFlight.size() >= options.maxInFlightBatches()) {
             awaitOldest();
             return;
@@ -173,6 +177,15 @@ public final class StreamDrainer implements Runnable {
         }
         nextState = System.nanoTime() + STATE_INTERVAL_NANOS;
         metrics.streamState(source.pending(), source.lag().orElse(-1));
+    }
+
+    /** Keeps Redis's memory to what is not in Kafka yet (or what another group of the stream still reads). */
+    private void trimAcknowledged() {
+        if (System.nanoTime() - nextTrim < 0) {
+            return;
+        }
+        nextTrim = System.nanoTime() + TRIM_INTERVAL_NANOS;
+        metrics.trimmed(source.trimAcknowledged());
     }
 
     /** After a failure: let the batches in flight end, acknowledge those Kafka took, then re-read pending entries. */

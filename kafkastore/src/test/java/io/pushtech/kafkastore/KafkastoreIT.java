@@ -190,6 +190,40 @@ class KafkastoreIT {
     }
 
     @Test
+    void entriesAreTrimmedOnceEveryGroupOfTheStreamAcknowledgedThem() {
+        // Given another reader of the stream, which joined now and reads at its own pace
+        String stream = namespace.redisKey(Streams.EVENTS);
+        redis.xgroupCreate(stream, "audit", StreamEntryID.XGROUP_LAST_ENTRY, false);
+        try {
+            TrackingEvent event = event("dev-trimmed", "127.0.0.1", "it");
+
+            // When
+            StreamEntryID id =
+                    redis.xadd(stream, XAddParams.xAddParams(), Map.of(Streams.EVENT_FIELD, Json.toText(event)));
+
+            // Then kafkastore took it into Kafka, and the stream keeps it for the reader that has not
+            awaitRecord(namespace.topic(Topics.EVENTS), event.id());
+            await().atMost(WITHIN).until(() -> pendingCount(redis) == 0);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> inStream(stream, id));
+
+            // When the other reader has it too
+            redis.xreadGroupAsMap(
+                    "audit",
+                    "auditor",
+                    XReadGroupParams.xReadGroupParams().count(1_000),
+                    Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+            assertThat(redis.xpending(stream, "audit").getTotal()).isPositive();
+            assertThat(inStream(stream, id)).isTrue();
+            redis.xack(stream, "audit", id);
+
+            // Then
+            await().atMost(WITHIN).until(() -> !inStream(stream, id));
+        } finally {
+            redis.xgroupDestroy(stream, "audit");
+        }
+    }
+
+    @Test
     void unreadableEntryGoesToRejectedWithItsPayload() {
         // When
         append(redis, "{\"this is\": \"not an event\", \"marker\": \"m-1\"}");
@@ -225,7 +259,8 @@ class KafkastoreIT {
                 .contains("kafkastore_batch_size_count{")
                 .contains("kafkastore_enrichment_latency_seconds_count{")
                 .contains("kafkastore_produce_latency_seconds{")
-                .contains("kafkastore_stream_pending{");
+                .contains("kafkastore_stream_pending{")
+                .contains("kafkastore_stream_trimmed_total{");
     }
 
     /** Stops and restarts the shared Kafka broker; it is running again when the test ends. */
@@ -286,6 +321,10 @@ class KafkastoreIT {
 
     private static String group() {
         return namespace.consumerGroup("kafkastore");
+    }
+
+    private static boolean inStream(String stream, StreamEntryID id) {
+        return !redis.xrange(stream, id, id).isEmpty();
     }
 
     private static long pendingCount(JedisPooled target) {

@@ -8,8 +8,10 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.params.XTrimParams;
 import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.resps.StreamGroupInfo;
+import redis.clients.jedis.resps.StreamPendingSummary;
 
 /**
  * One tracker's Redis Stream, read as a member of a consumer group: new entries, this consumer's own pending ones,
@@ -97,6 +99,36 @@ public final class RedisStreamSource {
                 .filter(Number.class::isInstance)
                 .mapToLong(lag -> ((Number) lag).longValue())
                 .findFirst();
+    }
+
+    /**
+     * Removes the entries that every consumer group of the stream has read and acknowledged ({@code XTRIM MINID}):
+     * those older than the oldest entry any group still has pending or has not been delivered yet. A stream no group
+     * reads keeps everything. Returns how many entries went.
+     */
+    public long trimAcknowledged() {
+        StreamEntryID keepFrom = null;
+        for (StreamGroupInfo info : redis.xinfoGroups(streamKey)) {
+            StreamEntryID firstNeeded = firstNeeded(info);
+            if (keepFrom == null || firstNeeded.compareTo(keepFrom) < 0) {
+                keepFrom = firstNeeded;
+            }
+        }
+        return keepFrom == null
+                ? 0
+                : redis.xtrim(streamKey, XTrimParams.xTrimParams().minId(keepFrom.toString()));
+    }
+
+    /** The oldest entry {@code info}'s group still needs: its oldest pending one, else the next undelivered one. */
+    private StreamEntryID firstNeeded(StreamGroupInfo info) {
+        StreamEntryID lastDelivered = info.getLastDeliveredId();
+        StreamEntryID afterLastDelivered = new StreamEntryID(lastDelivered.getTime(), lastDelivered.getSequence() + 1);
+        if (info.getPending() == 0) {
+            return afterLastDelivered;
+        }
+        StreamPendingSummary pending = redis.xpending(streamKey, info.getName());
+        // acknowledged since XINFO answered: nothing older than the next undelivered entry is needed any more
+        return pending.getMinId() == null ? afterLastDelivered : pending.getMinId();
     }
 
     public void probe() {
