@@ -31,15 +31,17 @@ public final class EventFactory {
     /** @throws InvalidEventException when a time cannot be read or lies outside the accepted window */
     public TrackingEvent create(JsonNode event, Arrival arrival) {
         Instant receivedAt = arrival.receivedAt();
-        Instant clientTs = event.has("ts") ? time(event.get("ts"), "ts") : receivedAt;
-        Optional<Instant> sentAt =
-                event.has("sentAt") ? Optional.of(time(event.get("sentAt"), "sentAt")) : arrival.sentAt();
+        JsonNode eventTs = event.get("ts");
+        Instant clientTs = eventTs != null ? time(eventTs, "ts") : receivedAt;
+        JsonNode eventSentAt = event.get("sentAt");
+        Optional<Instant> sentAt = eventSentAt != null ? Optional.of(time(eventSentAt, "sentAt")) : arrival.sentAt();
         Duration skew = sentAt.map(sent -> Duration.between(sent, receivedAt)).orElse(Duration.ZERO);
         boolean corrected = skew.abs().compareTo(limits.skewThreshold()) > 0;
         Instant ts = corrected ? clientTs.plus(skew) : clientTs;
         requireWithinWindow(ts, receivedAt);
+        JsonNode eventId = event.get("eventId");
         return new TrackingEvent(
-                event.has("eventId") ? event.get("eventId").textValue().toLowerCase() : ids.next(),
+                eventId != null ? eventId.textValue().toLowerCase() : ids.next(),
                 event.get("type").textValue(),
                 ts,
                 receivedAt,
@@ -79,11 +81,13 @@ public final class EventFactory {
     }
 
     private static String text(JsonNode event, String field) {
-        return event.has(field) ? event.get(field).textValue() : null;
+        JsonNode value = event.get(field);
+        return value == null ? null : value.textValue();
     }
 
     private static Double number(JsonNode event, String field) {
-        return event.has(field) ? event.get(field).doubleValue() : null;
+        JsonNode value = event.get(field);
+        return value == null ? null : value.doubleValue();
     }
 
     @SuppressWarnings("unchecked") // the schema lets only an object through as props

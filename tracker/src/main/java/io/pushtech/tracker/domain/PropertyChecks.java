@@ -19,7 +19,7 @@ public final class PropertyChecks {
 
     public Optional<Rejection> check(JsonNode event) {
         Walk walk = new Walk();
-        Rejection rejected = walk.visit(event, Path.ROOT, 0);
+        Rejection rejected = walk.visit(event, 0);
         if (rejected == null && walk.size > limits.maxEventBytes()) {
             rejected =
                     new Rejection("event_too_large", null, "an event is at most " + limits.maxEventBytes() + " bytes");
@@ -27,58 +27,38 @@ public final class PropertyChecks {
         return Optional.ofNullable(rejected);
     }
 
-    /** Where a value sits in the event ({@code props.a[2]}), written out only for a rejection. */
-    private record Path(Path parent, String field, int index) {
-
-        static final Path ROOT = new Path(null, null, -1);
-
-        Path child(String name) {
-            return new Path(this, name, -1);
-        }
-
-        Path element(int i) {
-            return new Path(this, null, i);
-        }
-
-        @Override
-        public String toString() {
-            if (parent == null) {
-                return "";
-            }
-            String above = parent.toString();
-            if (field == null) {
-                return above + "[" + index + "]";
-            }
-            return above.isEmpty() ? field : above + "." + field;
-        }
-    }
-
-    /** One event's walk; each step answers the first limit broken there, {@code null} when none. */
+    /**
+     * One event's walk; each step answers the first limit broken there, {@code null} when none. The way down to the
+     * current value is kept in {@code steps} (a field name or an array index per level) and written out as a path
+     * ({@code props.a[2]}) only for a rejection.
+     */
     private final class Walk {
+        private final Object[] steps = new Object[limits.maxDepth() + 2];
         private long size;
 
-        Rejection visit(JsonNode node, Path path, int depth) {
+        Rejection visit(JsonNode node, int depth) {
             if (depth > limits.maxDepth()) {
                 return new Rejection(
-                        "too_deep", path.toString(), "events nest at most " + limits.maxDepth() + " levels deep");
+                        "too_deep", path(depth), "events nest at most " + limits.maxDepth() + " levels deep");
             }
             if (node.isTextual()) {
-                return text(node.textValue(), path);
+                return text(node.textValue(), depth);
             }
             size += node.isContainerNode() ? 2 : 8;
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                Path child = path.child(field.getKey());
-                Rejection rejected = text(field.getKey(), child);
+                steps[depth + 1] = field.getKey();
+                Rejection rejected = text(field.getKey(), depth + 1);
                 if (rejected == null) {
-                    rejected = visit(field.getValue(), child, depth + 1);
+                    rejected = visit(field.getValue(), depth + 1);
                 }
                 if (rejected != null) {
                     return rejected;
                 }
             }
             for (int i = 0; node.isArray() && i < node.size(); i++) {
-                Rejection rejected = visit(node.get(i), path.element(i), depth + 1);
+                steps[depth + 1] = i;
+                Rejection rejected = visit(node.get(i), depth + 1);
                 if (rejected != null) {
                     return rejected;
                 }
@@ -86,27 +66,37 @@ public final class PropertyChecks {
             return null;
         }
 
-        private Rejection text(String value, Path path) {
+        private Rejection text(String value, int depth) {
             size += value.length() + 3;
             if (value.length() > limits.maxStringLength()) {
                 return new Rejection(
                         "string_too_long",
-                        path.toString(),
+                        path(depth),
                         "strings are at most " + limits.maxStringLength() + " characters");
             }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if (c == '\uFFFD') {
-                    return new Rejection("invalid_utf8", path.toString(), "the text is not valid UTF-8");
+                    return new Rejection("invalid_utf8", path(depth), "the text is not valid UTF-8");
                 }
                 if (Character.isISOControl(c) && c != '\t') {
                     return new Rejection(
-                            "control_character",
-                            path.toString(),
-                            "control characters such as line breaks are not allowed");
+                            "control_character", path(depth), "control characters such as line breaks are not allowed");
                 }
             }
             return null;
+        }
+
+        private String path(int depth) {
+            StringBuilder path = new StringBuilder();
+            for (int level = 1; level <= depth; level++) {
+                if (steps[level] instanceof String field) {
+                    path.append(path.isEmpty() ? "" : ".").append(field);
+                } else {
+                    path.append('[').append(steps[level]).append(']');
+                }
+            }
+            return path.toString();
         }
     }
 }

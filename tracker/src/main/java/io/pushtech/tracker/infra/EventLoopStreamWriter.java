@@ -133,7 +133,7 @@ public final class EventLoopStreamWriter implements EventSink {
             group.forEach(p -> p.done().completeExceptionally(e));
             return;
         }
-        Buffer command = Buffer.buffer();
+        Buffer command = Buffer.buffer(commands.length(entries));
         entries.forEach(entry -> commands.append(command, entry));
         inFlight.addLast(new Group(group, entries, entries.size(), System.nanoTime()));
         socket.write(command);
