@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Appends accepted events to the Redis Stream from the event loop itself, over its own non-blocking connection:
- * the requests read in one turn of the loop become one group, written as stream entries with {@code XADD}, and
- * while a group waits for Redis the requests read meanwhile make the next one. A request is answered when
- * Redis has answered its group, with no other thread woken on the way. Whenever this path cannot be used (no
+ * the requests read in one turn of the loop become one group, written as stream entries with {@code XADD}; up to
+ * four groups wait for Redis at once, and while they do, the requests read meanwhile make the next one. A request
+ * is answered when Redis has answered its group, with no other thread woken on the way. Whenever this path cannot be used (no
  * connection, events waiting in the journal) requests go to the {@link StreamAppender}, which writes through
  * Jedis or diverts to the journal; a group whose write fails or times out goes to the journal through it.
  * Confined to one event loop: every method runs on it.
@@ -32,9 +32,11 @@ public final class EventLoopStreamWriter implements EventSink {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(EventLoopStreamWriter.class);
     private static final long RECONNECT_MILLIS = 500;
-    // One group on its way at a time: what arrives meanwhile makes the next group, so that under load a round
-    // trip carries many requests and Redis and the loop make few system calls per request.
-    private static final int MAX_GROUPS_IN_FLIGHT = 1;
+    // A few groups on their way at once: a request read while one is in flight need not wait for its answer
+    // before leaving (a round trip less at moderate load), and once they are all out, what arrives meanwhile makes
+    // one large group, so that under load a round trip carries many requests and Redis and the loop make few system
+    // calls per request.
+    private static final int MAX_GROUPS_IN_FLIGHT = 4;
 
     private final Vertx vertx;
     private final Context context;
