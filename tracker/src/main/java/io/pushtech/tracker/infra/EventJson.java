@@ -2,6 +2,7 @@ package io.pushtech.tracker.infra;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.pushtech.common.Json;
 import io.pushtech.common.event.TrackingEvent;
 import java.io.ByteArrayOutputStream;
@@ -16,15 +17,31 @@ import java.util.Map;
 /**
  * Writes a stream entry, a JSON array of events, exactly as the platform's object mapper writes
  * {@link TrackingEvent}s, straight through a generator: the mapper's per-field reflection and its formatting of
- * every {@link Instant} were most of the stream writer's work. The events of one request share their receive time
- * (and usually their time), so the last formatted instant is kept. Not thread-safe: one per writer thread.
+ * every {@link Instant} were most of the stream writer's work. Field names are encoded once; the events of one
+ * request share their receive time (and usually their time), address and user agent, so the last of each is kept
+ * encoded too. Not thread-safe: one per writer thread.
  */
 final class EventJson {
 
     private static final JsonFactory FACTORY = Json.factory();
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString TS = new SerializedString("ts");
+    private static final SerializedString RECEIVED_AT = new SerializedString("receivedAt");
+    private static final SerializedString DEVICE_ID = new SerializedString("deviceId");
+    private static final SerializedString USER_ID = new SerializedString("userId");
+    private static final SerializedString LAT = new SerializedString("lat");
+    private static final SerializedString LNG = new SerializedString("lng");
+    private static final SerializedString ACCURACY = new SerializedString("accuracy");
+    private static final SerializedString PROPS = new SerializedString("props");
+    private static final SerializedString IP = new SerializedString("ip");
+    private static final SerializedString USER_AGENT = new SerializedString("userAgent");
+    private static final SerializedString CLIENT_TS = new SerializedString("clientTs");
 
     private Instant lastInstant;
-    private String lastText;
+    private SerializedString lastInstantText;
+    private final LastText lastIp = new LastText();
+    private final LastText lastUserAgent = new LastText();
 
     byte[] write(List<TrackingEvent> events) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * events.size());
@@ -42,42 +59,69 @@ final class EventJson {
 
     private void write(JsonGenerator json, TrackingEvent event) throws IOException {
         json.writeStartObject();
-        json.writeStringField("id", event.id());
-        json.writeStringField("type", event.type());
-        json.writeStringField("ts", text(event.ts()));
-        json.writeStringField("receivedAt", text(event.receivedAt()));
-        optional(json, "deviceId", event.deviceId());
-        optional(json, "userId", event.userId());
-        optional(json, "lat", event.lat());
-        optional(json, "lng", event.lng());
-        optional(json, "accuracy", event.accuracy());
-        json.writeFieldName("props");
+        json.writeFieldName(ID);
+        json.writeString(event.id());
+        json.writeFieldName(TYPE);
+        json.writeString(event.type());
+        json.writeFieldName(TS);
+        json.writeString(text(event.ts()));
+        json.writeFieldName(RECEIVED_AT);
+        json.writeString(text(event.receivedAt()));
+        optional(json, DEVICE_ID, event.deviceId());
+        optional(json, USER_ID, event.userId());
+        optional(json, LAT, event.lat());
+        optional(json, LNG, event.lng());
+        optional(json, ACCURACY, event.accuracy());
+        json.writeFieldName(PROPS);
         value(json, event.props());
-        optional(json, "ip", event.ip());
-        optional(json, "userAgent", event.userAgent());
+        if (event.ip() != null) {
+            json.writeFieldName(IP);
+            json.writeString(lastIp.of(event.ip()));
+        }
+        if (event.userAgent() != null) {
+            json.writeFieldName(USER_AGENT);
+            json.writeString(lastUserAgent.of(event.userAgent()));
+        }
         if (event.clientTs() != null) {
-            json.writeStringField("clientTs", text(event.clientTs()));
+            json.writeFieldName(CLIENT_TS);
+            json.writeString(text(event.clientTs()));
         }
         json.writeEndObject();
     }
 
-    private String text(Instant instant) {
+    private SerializedString text(Instant instant) {
         if (!instant.equals(lastInstant)) {
             lastInstant = instant;
-            lastText = instant.toString();
+            lastInstantText = new SerializedString(instant.toString());
         }
-        return lastText;
+        return lastInstantText;
     }
 
-    private static void optional(JsonGenerator json, String name, String value) throws IOException {
+    private static void optional(JsonGenerator json, SerializedString name, String value) throws IOException {
         if (value != null) {
-            json.writeStringField(name, value);
+            json.writeFieldName(name);
+            json.writeString(value);
         }
     }
 
-    private static void optional(JsonGenerator json, String name, Double value) throws IOException {
+    private static void optional(JsonGenerator json, SerializedString name, Double value) throws IOException {
         if (value != null) {
-            json.writeNumberField(name, value);
+            json.writeFieldName(name);
+            json.writeNumber(value);
+        }
+    }
+
+    /** The last text seen, encoded once for as long as the same text follows. */
+    private static final class LastText {
+        private String text;
+        private SerializedString encoded;
+
+        SerializedString of(String value) {
+            if (!value.equals(text)) {
+                text = value;
+                encoded = new SerializedString(value);
+            }
+            return encoded;
         }
     }
 
