@@ -201,6 +201,16 @@ public final class StreamDrainer implements Runnable {
             Thread.currentThread().interrupt();
             running = false;
         }
+        recreateGroupIfLost();
+    }
+
+    /** A Redis that lost its data (restarted without its append-only file, or flushed) lost the group with it. */
+    private void recreateGroupIfLost() {
+        try {
+            source.ensureGroup();
+        } catch (RuntimeException e) {
+            // still unreachable: the next step fails as well and comes back here
+        }
     }
 
     private void drainInFlight(Duration timeout) {

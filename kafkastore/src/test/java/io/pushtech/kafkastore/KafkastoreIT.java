@@ -224,6 +224,21 @@ class KafkastoreIT {
     }
 
     @Test
+    void drainingResumesWhenRedisLostTheStreamAndItsGroup() {
+        // Given Redis lost the stream and the consumer group, as it would restarting without its data
+        String stream = namespace.redisKey(Streams.EVENTS);
+        secondRedis.del(stream);
+        TrackingEvent event = event("dev-after-loss", "127.0.0.1", "it");
+
+        // When
+        append(secondRedis, Json.toText(event));
+
+        // Then
+        assertThat(awaitEvent(event.id()).getString("deviceId")).isEqualTo("dev-after-loss");
+        await().atMost(WITHIN).until(() -> pendingCount(secondRedis) == 0);
+    }
+
+    @Test
     void unreadableEntryGoesToRejectedWithItsPayload() {
         // When
         append(redis, "{\"this is\": \"not an event\", \"marker\": \"m-1\"}");
