@@ -58,7 +58,8 @@ public final class ServiceRouter {
      * to the other methods would turn every unknown GET path's 404 into a 405.)
      */
     private static Handler<RoutingContext> bodyUnlessGet(long maxBodyBytes) {
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        // sized from Content-Length (Vert.x caps it at 64 KiB and at the limit): no copies while a body grows
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes).setPreallocateBodyBuffer(true);
         return ctx -> {
             if (HttpMethod.GET.equals(ctx.request().method()) && !announcesBody(ctx)) {
                 ctx.next();

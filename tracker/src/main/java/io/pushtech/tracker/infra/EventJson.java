@@ -19,7 +19,7 @@ import java.util.Map;
  * {@link TrackingEvent}s, straight through a generator: the mapper's per-field reflection and its formatting of
  * every {@link Instant} were most of the stream writer's work. Field names are encoded once; the events of one
  * request share their receive time (and usually their time), address and user agent, so the last of each is kept
- * encoded too. Not thread-safe: one per writer thread.
+ * encoded too, and the buffer an entry is written into is reused. Not thread-safe: one per writer thread.
  */
 final class EventJson {
 
@@ -38,13 +38,21 @@ final class EventJson {
     private static final SerializedString USER_AGENT = new SerializedString("userAgent");
     private static final SerializedString CLIENT_TS = new SerializedString("clientTs");
 
+    // Entries are written into one buffer, kept between writes unless an unusually large entry grew it.
+    private static final int INITIAL_BUFFER_BYTES = 64 * 1024;
+    private static final int MAX_KEPT_BUFFER_BYTES = 1024 * 1024;
+
+    private ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
     private Instant lastInstant;
     private SerializedString lastInstantText;
     private final LastText lastIp = new LastText();
     private final LastText lastUserAgent = new LastText();
 
     byte[] write(List<TrackingEvent> events) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * events.size());
+        if (out.size() > MAX_KEPT_BUFFER_BYTES) {
+            out = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
+        }
+        out.reset();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartArray();
             for (TrackingEvent event : events) {

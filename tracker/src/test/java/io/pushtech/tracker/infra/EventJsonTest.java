@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,6 +37,27 @@ class EventJsonTest {
         // Then
         assertThat(new String(written, StandardCharsets.UTF_8))
                 .isEqualTo(new String(Json.toBytes(events), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void eachEntryOfOneWriterHoldsOnlyItsOwnEvents() {
+        // Given one writer, a large entry (beyond the buffer it keeps) and then smaller ones
+        Random random = new Random(4);
+        EventJson json = new EventJson();
+        List<List<TrackingEvent>> entries = new ArrayList<>();
+        for (int size : new int[] {8_000, 3, 200, 1}) {
+            List<TrackingEvent> events = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                events.add(event(random));
+            }
+            entries.add(events);
+        }
+
+        // When / Then
+        for (List<TrackingEvent> events : entries) {
+            assertThat(new String(json.write(events), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(Json.toBytes(events), StandardCharsets.UTF_8));
+        }
     }
 
     private static TrackingEvent event(Random random) {
