@@ -1,6 +1,6 @@
 -- The storage benchmark's nearby queries: each request is the next line of the file PUSHTECH_WRK_PATHS (one
 -- request path per line, e.g. /store/offers?lat=..&lng=..&radius=1000&limit=20); each wrk thread starts at a
--- different line. Prints the same result line as wrk-report.lua.
+-- different line. Its result line comes from wrk-result.lua.
 local threads = 0
 
 setup = function(thread)
@@ -21,11 +21,4 @@ end
 request = function()
   next_index = next_index % #paths + 1
   return wrk.format("GET", paths[next_index])
-end
-
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.status + summary.errors.timeout
-  io.write(string.format("RESULT %d %d %.1f %.1f %d\n",
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), errors))
 end

@@ -1,5 +1,5 @@
 -- Shared by the tracker benchmark's wrk runs: the request to send, an optional pause between requests on each
--- connection (for runs at a chosen rate), and one machine-readable result line.
+-- connection (for runs at a chosen rate). Its result line comes from wrk-result.lua.
 local mode = os.getenv("PUSHTECH_WRK_MODE") or "pixel"
 local pacing = os.getenv("PUSHTECH_WRK_PACING") or "none"
 local pause_ms = tonumber(os.getenv("PUSHTECH_WRK_PAUSE_MS") or "0")
@@ -42,11 +42,4 @@ elseif pacing == "random" and pause_ms > 0 then
   delay = function()
     return math.floor(-pause_ms * math.log(1 - math.random()) + 0.5)
   end
-end
-
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.status + summary.errors.timeout
-  io.write(string.format("RESULT %d %d %.1f %.1f %d\n",
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), errors))
 end

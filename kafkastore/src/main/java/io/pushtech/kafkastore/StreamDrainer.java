@@ -207,7 +207,11 @@ public final class StreamDrainer implements Runnable {
     /** A Redis that lost its data (restarted without its append-only file, or flushed) lost the group with it. */
     private void recreateGroupIfLost() {
         try {
-            source.ensureGroup();
+            if (source.ensureGroup()) {
+                LOGGER.atWarn()
+                        .addKeyValue("source", source.name())
+                        .log("the stream's consumer group was gone (Redis lost its data?); created it again");
+            }
         } catch (RuntimeException e) {
             // still unreachable: the next step fails as well and comes back here
         }

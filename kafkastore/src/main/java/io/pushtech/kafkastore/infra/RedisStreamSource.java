@@ -38,14 +38,20 @@ public final class RedisStreamSource {
         return name;
     }
 
-    /** Creates the consumer group (and the stream) when missing; the group starts at the stream's beginning. */
-    public void ensureGroup() {
+    /**
+     * Creates the consumer group (and the stream) when missing; the group starts at the stream's beginning.
+     *
+     * @return whether the group had to be created
+     */
+    public boolean ensureGroup() {
         try {
             redis.xgroupCreate(streamKey, group, new StreamEntryID(), true);
+            return true;
         } catch (JedisDataException e) {
             if (!String.valueOf(e.getMessage()).startsWith("BUSYGROUP")) {
                 throw e;
             }
+            return false;
         }
     }
 

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,8 @@ import java.util.Map;
  * scripts and reads its result line. Load goes only to 127.0.0.1, is bounded in time, and stops by itself.
  */
 final class Wrk {
+
+    private static final String RESULT_SCRIPT = "wrk-result.lua";
 
     private final Path script;
     private final int threads;
@@ -36,14 +37,18 @@ final class Wrk {
         return prepare(dir, "wrk-report.lua", threads, connections, duration);
     }
 
-    /** wrk with the script {@code /bench/<scriptName>}, copied into {@code dir}. */
+    /** wrk with the script {@code /bench/<scriptName>} and the result line of {@code wrk-result.lua}, in {@code dir}. */
     static Wrk prepare(Path dir, String scriptName, int threads, int connections, Duration duration)
             throws IOException {
         Path script = dir.resolve(scriptName);
-        try (InputStream in = Wrk.class.getResourceAsStream("/bench/" + scriptName)) {
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Files.write(script, List.of(resource(scriptName), resource(RESULT_SCRIPT)), StandardCharsets.UTF_8);
         return new Wrk(script, threads, connections, duration);
+    }
+
+    private static String resource(String scriptName) throws IOException {
+        try (InputStream in = Wrk.class.getResourceAsStream("/bench/" + scriptName)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     int connections() {
