@@ -22,6 +22,7 @@ final class DrainerMetrics {
     private final Counter in;
     private final Counter claimed;
     private final Counter trimmed;
+    private final Counter groupsRecreated;
     private final Map<String, Counter> out = new ConcurrentHashMap<>();
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
     private final DistributionSummary batchSizes;
@@ -43,6 +44,10 @@ final class DrainerMetrics {
                 .register(registry);
         trimmed = Counter.builder("kafkastore.stream.trimmed")
                 .description("Entries removed from the stream once every consumer group had acknowledged them")
+                .tag("source", source)
+                .register(registry);
+        groupsRecreated = Counter.builder("kafkastore.group.recreated")
+                .description("Times the consumer group was gone and was created again (Redis lost its data)")
                 .tag("source", source)
                 .register(registry);
         for (RejectReason reason : RejectReason.values()) {
@@ -104,6 +109,10 @@ final class DrainerMetrics {
 
     void trimmed(long entries) {
         trimmed.increment(entries);
+    }
+
+    void groupRecreated() {
+        groupsRecreated.increment();
     }
 
     void streamState(long pendingEntries, long lagEntries) {

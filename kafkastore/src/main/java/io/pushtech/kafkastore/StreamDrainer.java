@@ -208,6 +208,7 @@ public final class StreamDrainer implements Runnable {
     private void recreateGroupIfLost() {
         try {
             if (source.ensureGroup()) {
+                metrics.groupRecreated();
                 LOGGER.atWarn()
                         .addKeyValue("source", source.name())
                         .log("the stream's consumer group was gone (Redis lost its data?); created it again");

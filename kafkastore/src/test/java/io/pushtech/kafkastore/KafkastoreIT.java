@@ -224,7 +224,7 @@ class KafkastoreIT {
     }
 
     @Test
-    void drainingResumesWhenRedisLostTheStreamAndItsGroup() {
+    void drainingResumesWhenRedisLostTheStreamAndItsGroup() throws Exception {
         // Given Redis lost the stream and the consumer group, as it would restarting without its data
         String stream = namespace.redisKey(Streams.EVENTS);
         secondRedis.del(stream);
@@ -236,6 +236,21 @@ class KafkastoreIT {
         // Then
         assertThat(awaitEvent(event.id()).getString("deviceId")).isEqualTo("dev-after-loss");
         await().atMost(WITHIN).until(() -> pendingCount(secondRedis) == 0);
+        assertThat(metric("kafkastore_group_recreated_total")).isGreaterThanOrEqualTo(1);
+    }
+
+    /** The sum of a meter's values over its tags, from kafkastore's {@code /metrics}. */
+    private double metric(String name) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + services.port("kafkastore") + "/metrics"))
+                .build();
+        String metrics = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .body();
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
