@@ -34,22 +34,16 @@ final class DrainerMetrics {
     DrainerMetrics(MeterRegistry registry, String source) {
         this.registry = registry;
         this.source = source;
-        in = Counter.builder("kafkastore.events.in")
-                .description("Stream entries read")
-                .tag("source", source)
-                .register(registry);
-        claimed = Counter.builder("kafkastore.events.claimed")
-                .description("Entries taken over from consumers that left them pending too long (XAUTOCLAIM)")
-                .tag("source", source)
-                .register(registry);
-        trimmed = Counter.builder("kafkastore.stream.trimmed")
-                .description("Entries removed from the stream once every consumer group had acknowledged them")
-                .tag("source", source)
-                .register(registry);
-        groupsRecreated = Counter.builder("kafkastore.group.recreated")
-                .description("Times the consumer group was gone and was created again (Redis lost its data)")
-                .tag("source", source)
-                .register(registry);
+        in = counter("kafkastore.events.in", "Stream entries read");
+        claimed = counter(
+                "kafkastore.events.claimed",
+                "Entries taken over from consumers that left them pending too long (XAUTOCLAIM)");
+        trimmed = counter(
+                "kafkastore.stream.trimmed",
+                "Entries removed from the stream once every consumer group had acknowledged them");
+        groupsRecreated = counter(
+                "kafkastore.group.recreated",
+                "Times the consumer group was gone and was created again (Redis lost its data)");
         for (RejectReason reason : RejectReason.values()) {
             rejected.put(
                     reason,
@@ -77,6 +71,13 @@ final class DrainerMetrics {
                 .register(registry);
         Gauge.builder("kafkastore.stream.lag", lag, value -> value.get() < 0 ? Double.NaN : value.get())
                 .description("Entries not delivered to the consumer group yet (Redis 7 and later)")
+                .tag("source", source)
+                .register(registry);
+    }
+
+    private Counter counter(String name, String description) {
+        return Counter.builder(name)
+                .description(description)
                 .tag("source", source)
                 .register(registry);
     }
