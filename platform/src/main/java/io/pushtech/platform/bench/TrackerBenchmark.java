@@ -20,7 +20,7 @@ import redis.clients.jedis.params.XTrimParams;
 /**
  * {@code pushtech bench tracker}: wrk on loopback against the tracker (on a real redis-server, alone) and, in the same
  * run, against a bare Vert.x handler that answers 204: pixel requests, batches of 50 events, and the latency at
- * half of the tracker's maximum rate. Both servers first get the same load unmeasured, so that the figures are
+ * half of the tracker's maximum rate, on both servers at the same pace. Both servers first get the same load unmeasured, so that the figures are
  * those of compiled code rather than of the JIT compiler at work.
  */
 final class TrackerBenchmark {
@@ -76,13 +76,23 @@ final class TrackerBenchmark {
             Wrk.Result bareBatch = wrk.run(bare.url(), "batch");
             Wrk.Result batch = wrk.run(trackerUrl, "batch");
             progress.println("wrk: half of the maximum rate, " + HALF_RATE_ROUNDS + " rounds each ...");
-            HalfRate pixelHalf =
-                    atHalfRate(wrk, trackerUrl, "pixel", Wrk.Pacing.RANDOM, meanPauseForHalfRate(wrk, pixel));
-            HalfRate batchHalf =
-                    atHalfRate(wrk, trackerUrl, "batch", Wrk.Pacing.RANDOM, meanPauseForHalfRate(wrk, batch));
+            // the bare handler at the tracker's pace: what HTTP on this machine, with wrk beside it, costs there
+            int pixelPause = meanPauseForHalfRate(wrk, pixel);
+            HalfRate pixelHalf = atHalfRate(wrk, trackerUrl, "pixel", Wrk.Pacing.RANDOM, pixelPause);
+            HalfRate barePixelHalf = atHalfRate(wrk, bare.url(), "pixel", Wrk.Pacing.RANDOM, pixelPause);
+            int batchPause = meanPauseForHalfRate(wrk, batch);
+            HalfRate batchHalf = atHalfRate(wrk, trackerUrl, "batch", Wrk.Pacing.RANDOM, batchPause);
+            HalfRate bareBatchHalf = atHalfRate(wrk, bare.url(), "batch", Wrk.Pacing.RANDOM, batchPause);
             HalfRate batchHalfInStep =
                     atHalfRate(wrk, trackerUrl, "batch", Wrk.Pacing.FIXED, fixedPauseForHalfRate(wrk, batch));
-            return table(barePixel, pixel, bareBatch, batch, pixelHalf, batchHalf, batchHalfInStep);
+            return table(
+                    barePixel,
+                    pixel,
+                    bareBatch,
+                    batch,
+                    new Paced(pixelHalf, barePixelHalf),
+                    new Paced(batchHalf, bareBatchHalf),
+                    batchHalfInStep);
         } finally {
             redis.stop();
             StackBenchmark.deleteRecursively(dir);
@@ -94,8 +104,8 @@ final class TrackerBenchmark {
             Wrk.Result pixel,
             Wrk.Result bareBatch,
             Wrk.Result batch,
-            HalfRate pixelHalf,
-            HalfRate batchHalf,
+            Paced pixelHalf,
+            Paced batchHalf,
             HalfRate batchHalfInStep) {
         return new BenchTable(
                         "bench tracker (wrk, 2 threads, 64 connections, " + RUN.toSeconds() + " s per run, loopback)")
@@ -112,16 +122,18 @@ final class TrackerBenchmark {
                         "≥ 200 000")
                 .row("`POST /t/batch`: p50 / p99", latency(batch), "bare handler: " + latency(bareBatch), "")
                 .row(
-                        "`GET /t/view` at half the maximum rate (" + rate(pixelHalf.median())
-                                + " req/s, random pauses): p50 / p99" + HALF_RATE_RUNS,
-                        pixelHalf.describe(),
-                        "",
+                        "`GET /t/view` at half the maximum rate ("
+                                + rate(pixelHalf.tracker().median()) + " req/s, random pauses): p50 / p99"
+                                + HALF_RATE_RUNS,
+                        pixelHalf.tracker().describe(),
+                        "bare handler at the same pace: " + pixelHalf.bare().describe(),
                         "p99 < 5 ms")
                 .row(
-                        "`POST /t/batch` at half the maximum rate (" + rate(batchHalf.median())
-                                + " req/s, random pauses): p50 / p99" + HALF_RATE_RUNS,
-                        batchHalf.describe(),
-                        "",
+                        "`POST /t/batch` at half the maximum rate ("
+                                + rate(batchHalf.tracker().median()) + " req/s, random pauses): p50 / p99"
+                                + HALF_RATE_RUNS,
+                        batchHalf.tracker().describe(),
+                        "bare handler at the same pace: " + batchHalf.bare().describe(),
                         "p99 < 5 ms")
                 .row(
                         "`POST /t/batch` at half the maximum rate (" + rate(batchHalfInStep.median())
@@ -133,8 +145,8 @@ final class TrackerBenchmark {
                         "errors (non-2xx or socket) in the tracker runs",
                         Long.toString(pixel.errors()
                                 + batch.errors()
-                                + pixelHalf.errors()
-                                + batchHalf.errors()
+                                + pixelHalf.tracker().errors()
+                                + batchHalf.tracker().errors()
                                 + batchHalfInStep.errors()),
                         "",
                         "0");
@@ -157,6 +169,9 @@ final class TrackerBenchmark {
         }
         return new HalfRate(runs);
     }
+
+    /** The tracker's runs at a pace, and the bare handler's at the same pace. */
+    private record Paced(HalfRate tracker, HalfRate bare) {}
 
     /** The measured runs at one pace, in the order they ran. */
     private record HalfRate(List<Wrk.Result> runs) {
