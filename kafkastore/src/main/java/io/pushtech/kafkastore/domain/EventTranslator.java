@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pushtech.common.Json;
 import io.pushtech.common.Streams;
 import io.pushtech.common.Topics;
 import io.pushtech.common.event.LocationUpdate;
+import io.pushtech.common.event.RequestEvents;
 import io.pushtech.common.event.TrackingEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,7 @@ import java.util.function.Supplier;
 public final class EventTranslator {
 
     private static final ObjectReader EVENT_READER = Json.reader(TrackingEvent.class);
+    private static final ObjectReader REQUEST_READER = Json.reader(RequestEvents.class);
 
     private final Enricher enricher;
     private final PayloadScrubber scrubber;
@@ -37,11 +40,14 @@ public final class EventTranslator {
         this.scrubber = enricher.payloadScrubber();
     }
 
-    /** The records of a stream entry: its {@code events} field holds a JSON array, its {@code event} field one event. */
+    /**
+     * The records of a stream entry: its {@code events} field holds a JSON array of events or the events by request
+     * ({@code {"requests": […]}}), its {@code event} field one event.
+     */
     public List<OutgoingRecord> translate(String entryId, Map<String, String> fields) {
         String many = fields.get(Streams.EVENTS_FIELD);
         if (many != null) {
-            return translateArray(entryId, many);
+            return translateMany(entryId, many);
         }
         return translate(entryId, fields.get(Streams.EVENT_FIELD));
     }
@@ -61,22 +67,16 @@ public final class EventTranslator {
     }
 
     /**
-     * The records of an array of events, read as a stream: no tree per event, and an event's own text is cut out of
-     * the payload only when it is rejected. An array that does not read cleanly is judged again event by event.
+     * The records of several events, read as a stream: no tree per event, and an event's own text is written out
+     * only when it is rejected. A payload that does not read cleanly is judged again event by event.
      */
-    private List<OutgoingRecord> translateArray(String entryId, String payload) {
+    private List<OutgoingRecord> translateMany(String entryId, String payload) {
         try (JsonParser parser = Json.parser(payload)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, payload));
-            }
-            List<OutgoingRecord> records = new ArrayList<>();
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                int start = (int) parser.currentTokenLocation().getCharOffset();
-                TrackingEvent event = EVENT_READER.readValue(parser);
-                int end = (int) parser.currentLocation().getCharOffset();
-                records.addAll(records(entryId, event, () -> payload.substring(start, end)));
-            }
-            if (parser.currentToken() == JsonToken.END_ARRAY && parser.nextToken() == null) {
+            JsonToken first = parser.nextToken();
+            List<OutgoingRecord> records = first == JsonToken.START_ARRAY
+                    ? readArray(entryId, payload, parser)
+                    : first == JsonToken.START_OBJECT ? readRequests(entryId, parser) : null;
+            if (records != null && parser.nextToken() == null) {
                 return records;
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | NullPointerException e) {
@@ -85,18 +85,53 @@ public final class EventTranslator {
         return translateEachNode(entryId, payload);
     }
 
+    /** An array of events, each event's text cut out of the payload when it is rejected; null when it does not end. */
+    private List<OutgoingRecord> readArray(String entryId, String payload, JsonParser parser) throws IOException {
+        List<OutgoingRecord> records = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            int start = (int) parser.currentTokenLocation().getCharOffset();
+            TrackingEvent event = EVENT_READER.readValue(parser);
+            int end = (int) parser.currentLocation().getCharOffset();
+            records.addAll(records(entryId, event, () -> payload.substring(start, end)));
+        }
+        return parser.currentToken() == JsonToken.END_ARRAY ? records : null;
+    }
+
+    /** {@code {"requests": […]}}, each request read whole; null when it is not that. */
+    private List<OutgoingRecord> readRequests(String entryId, JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.FIELD_NAME
+                || !Streams.REQUESTS.equals(parser.currentName())
+                || parser.nextToken() != JsonToken.START_ARRAY) {
+            return null;
+        }
+        List<OutgoingRecord> records = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            RequestEvents request = REQUEST_READER.readValue(parser);
+            for (RequestEvents.Event event : request.events()) {
+                records.addAll(records(entryId, request, event, () -> Json.toText(event)));
+            }
+        }
+        boolean ended = parser.currentToken() == JsonToken.END_ARRAY && parser.nextToken() == JsonToken.END_OBJECT;
+        return ended ? records : null;
+    }
+
     private List<OutgoingRecord> translateEachNode(String entryId, String payload) {
-        JsonNode events;
+        JsonNode many;
         try {
-            events = Json.tree(payload.getBytes(StandardCharsets.UTF_8));
+            many = Json.tree(payload.getBytes(StandardCharsets.UTF_8));
         } catch (UncheckedIOException e) {
             return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, payload));
         }
-        if (!events.isArray()) {
+        if (many.isObject() && many.path(Streams.REQUESTS).isArray()) {
+            List<OutgoingRecord> records = new ArrayList<>();
+            many.get(Streams.REQUESTS).forEach(request -> records.addAll(requestNode(entryId, request)));
+            return records;
+        }
+        if (!many.isArray()) {
             return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, payload));
         }
-        List<OutgoingRecord> records = new ArrayList<>(events.size() + 1);
-        for (JsonNode node : events) {
+        List<OutgoingRecord> records = new ArrayList<>(many.size() + 1);
+        for (JsonNode node : many) {
             TrackingEvent event;
             try {
                 event = Json.convert(node, TrackingEvent.class);
@@ -107,6 +142,48 @@ public final class EventTranslator {
             records.addAll(records(entryId, event, node::toString));
         }
         return records;
+    }
+
+    /** A request that did not read whole: what it gives all its events, then each event on its own. */
+    private List<OutgoingRecord> requestNode(String entryId, JsonNode node) {
+        JsonNode events = node.path("events");
+        if (!node.isObject() || !events.isArray()) {
+            return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, node.toString()));
+        }
+        ObjectNode shared = ((ObjectNode) node).deepCopy();
+        shared.remove("events");
+        RequestEvents request;
+        try {
+            request = Json.convert(shared, RequestEvents.class);
+        } catch (IllegalArgumentException e) {
+            request = null;
+        }
+        List<OutgoingRecord> records = new ArrayList<>(events.size());
+        for (JsonNode eventNode : events) {
+            RequestEvents.Event event;
+            try {
+                event = request == null ? null : Json.convert(eventNode, RequestEvents.Event.class);
+            } catch (IllegalArgumentException e) {
+                event = null;
+            }
+            records.addAll(
+                    event == null
+                            ? List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, eventNode.toString()))
+                            : records(entryId, request, event, eventNode::toString));
+        }
+        return records;
+    }
+
+    /** The records of {@code event} of {@code request}; unreadable when either lacks a field every event needs. */
+    private List<OutgoingRecord> records(
+            String entryId, RequestEvents request, RequestEvents.Event event, Supplier<String> payload) {
+        TrackingEvent tracking;
+        try {
+            tracking = request.eventOf(event);
+        } catch (NullPointerException e) {
+            return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, payload.get()));
+        }
+        return records(entryId, tracking, payload);
     }
 
     private List<OutgoingRecord> records(String entryId, TrackingEvent event, Supplier<String> payload) {

@@ -189,6 +189,75 @@ class EventTranslatorTest {
         assertThat(only(records).topic()).isEqualTo(Topics.EVENTS_REJECTED);
     }
 
+    @Test
+    void entryWithEventsByRequestGivesEachEventWhatItsRequestHolds() {
+        // Given
+        String events =
+                """
+                {"requests": [
+                  {"receivedAt": "2026-11-23T10:00:00Z", "ip": "8.8.8.8", "userAgent": "curl/8.0", "events": [
+                    {"id": "e1", "type": "view", "deviceId": "d1"},
+                    {"id": "e2", "type": "view", "ts": "2026-11-23T09:59:00Z", "deviceId": "d2"}]},
+                  {"events": [{"id": "e3", "type": "view", "deviceId": "d3"}], "receivedAt": "2026-11-23T10:00:01Z"}]}
+                """;
+
+        // When
+        List<OutgoingRecord> records = translator.translate("8-3", Map.of(Streams.EVENTS_FIELD, events));
+
+        // Then
+        assertThat(records).extracting(OutgoingRecord::key).containsExactly("d1", "d2", "d3");
+        List<JsonObject> bodies = records.stream()
+                .map(r -> new JsonObject(new String(r.value(), StandardCharsets.UTF_8)))
+                .toList();
+        assertThat(bodies).extracting(b -> b.getString("id")).containsExactly("e1", "e2", "e3");
+        assertThat(bodies)
+                .extracting(b -> b.getString("ts"))
+                .containsExactly("2026-11-23T10:00:00Z", "2026-11-23T09:59:00Z", "2026-11-23T10:00:01Z");
+        assertThat(bodies)
+                .extracting(b -> b.getString("receivedAt"))
+                .containsExactly("2026-11-23T10:00:00Z", "2026-11-23T10:00:00Z", "2026-11-23T10:00:01Z");
+        assertThat(bodies).extracting(b -> b.getString("ip")).containsExactly("8.8.8.0", "8.8.8.0", null);
+    }
+
+    @Test
+    void unreadableEventOfARequestIsRejectedAloneAndTheOthersGoOn() {
+        // Given: a latitude that is not a number, and an event without a type
+        String events =
+                """
+                {"requests": [{"receivedAt": "2026-11-23T10:00:00Z", "events": [
+                  {"id": "e1", "type": "view", "deviceId": "d1"},
+                  {"id": "e2", "type": "view", "deviceId": "d2", "lat": {"deg": 52}},
+                  {"id": "e3", "deviceId": "d3"},
+                  {"id": "e4", "type": "view", "deviceId": "d4"}]}]}
+                """;
+
+        // When
+        List<OutgoingRecord> records = translator.translate("8-4", Map.of(Streams.EVENTS_FIELD, events));
+
+        // Then
+        assertThat(records)
+                .extracting(OutgoingRecord::topic)
+                .containsExactly(Topics.EVENTS, Topics.EVENTS_REJECTED, Topics.EVENTS_REJECTED, Topics.EVENTS);
+        assertThat(records).extracting(OutgoingRecord::key).containsExactly("d1", null, null, "d4");
+        JsonObject rejected = new JsonObject(new String(records.get(2).value(), StandardCharsets.UTF_8));
+        assertThat(rejected.getString("reason")).isEqualTo(RejectReason.UNREADABLE_EVENT.code());
+        assertThat(new JsonObject(rejected.getString("payload")).getString("id"))
+                .isEqualTo("e3");
+    }
+
+    @Test
+    void requestsCutShortRejectTheWholeEntry() {
+        // When
+        List<OutgoingRecord> records = translator.translate(
+                "8-5",
+                Map.of(
+                        Streams.EVENTS_FIELD,
+                        "{\"requests\": [{\"receivedAt\": \"2026-11-23T10:00:00Z\", \"events\": []},"));
+
+        // Then
+        assertThat(only(records).topic()).isEqualTo(Topics.EVENTS_REJECTED);
+    }
+
     private static OutgoingRecord only(List<OutgoingRecord> records) {
         assertThat(records).hasSize(1);
         return records.get(0);
