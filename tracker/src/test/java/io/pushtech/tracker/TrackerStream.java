@@ -1,11 +1,15 @@
 package io.pushtech.tracker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pushtech.common.Json;
 import io.pushtech.common.Streams;
+import io.pushtech.common.event.RequestEvents;
 import io.pushtech.common.event.TrackingEvent;
 import java.net.URI;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.resps.StreamEntry;
@@ -25,9 +29,15 @@ final class TrackerStream implements AutoCloseable {
 
     List<TrackingEvent> events() {
         return entries().stream()
-                .flatMap(entry ->
-                        Arrays.stream(Json.parse(entry.getFields().get(Streams.EVENTS_FIELD), TrackingEvent[].class)))
+                .flatMap(entry -> eventsOfEntry(entry.getFields().get(Streams.EVENTS_FIELD)))
                 .toList();
+    }
+
+    /** An entry's events by request, each with what its request holds for all of them. */
+    private static Stream<TrackingEvent> eventsOfEntry(String entry) {
+        JsonNode requests = Json.tree(entry.getBytes(StandardCharsets.UTF_8)).get(Streams.REQUESTS);
+        return StreamSupport.stream(requests.spliterator(), false)
+                .flatMap(request -> Json.convert(request, RequestEvents.class).trackingEvents().stream());
     }
 
     List<TrackingEvent> eventsOf(String deviceId) {

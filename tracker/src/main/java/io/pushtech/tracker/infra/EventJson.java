@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.pushtech.common.Json;
+import io.pushtech.common.Streams;
+import io.pushtech.common.event.RequestEvents;
 import io.pushtech.common.event.TrackingEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,17 +15,21 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Writes a stream entry, a JSON array of events, exactly as the platform's object mapper writes
- * {@link TrackingEvent}s, straight through a generator: the mapper's per-field reflection and its formatting of
- * every {@link Instant} were most of the stream writer's work. Field names are encoded once; the events of one
- * request share their receive time (and usually their time), address and user agent, so the last of each is kept
- * encoded too, and the buffer an entry is written into is reused. Not thread-safe: one per writer thread.
+ * Writes a stream entry, the events by request ({@code {"requests": […]}}, each a {@link RequestEvents}), exactly as
+ * the platform's object mapper writes them, straight through a generator: the mapper's per-field reflection and its
+ * formatting of every {@link Instant} were most of the stream writer's work. Consecutive events with the same
+ * receive time, address and user agent make one request, which holds those once; an event's {@code ts} is left out
+ * when it is the receive time. Field names are encoded once, and the buffer an entry is written into is reused. Not
+ * thread-safe: one per writer thread.
  */
 final class EventJson {
 
     private static final JsonFactory FACTORY = Json.factory();
+    private static final SerializedString REQUESTS = new SerializedString(Streams.REQUESTS);
+    private static final SerializedString EVENTS = new SerializedString("events");
     private static final SerializedString ID = new SerializedString("id");
     private static final SerializedString TYPE = new SerializedString("type");
     private static final SerializedString TS = new SerializedString("ts");
@@ -43,10 +49,6 @@ final class EventJson {
     private static final int MAX_KEPT_BUFFER_BYTES = 1024 * 1024;
 
     private ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
-    private Instant lastInstant;
-    private SerializedString lastInstantText;
-    private final LastText lastIp = new LastText();
-    private final LastText lastUserAgent = new LastText();
 
     byte[] write(List<TrackingEvent> events) {
         if (out.size() > MAX_KEPT_BUFFER_BYTES) {
@@ -54,27 +56,62 @@ final class EventJson {
         }
         out.reset();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeFieldName(REQUESTS);
             json.writeStartArray();
+            TrackingEvent request = null;
             for (TrackingEvent event : events) {
-                write(json, event);
+                if (request == null || !sameRequest(request, event)) {
+                    if (request != null) {
+                        endRequest(json);
+                    }
+                    startRequest(json, event);
+                    request = event;
+                }
+                writeEvent(json, event);
+            }
+            if (request != null) {
+                endRequest(json);
             }
             json.writeEndArray();
+            json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
 
-    private void write(JsonGenerator json, TrackingEvent event) throws IOException {
+    private static boolean sameRequest(TrackingEvent a, TrackingEvent b) {
+        return a.receivedAt().equals(b.receivedAt())
+                && Objects.equals(a.ip(), b.ip())
+                && Objects.equals(a.userAgent(), b.userAgent());
+    }
+
+    private static void startRequest(JsonGenerator json, TrackingEvent event) throws IOException {
+        json.writeStartObject();
+        json.writeFieldName(RECEIVED_AT);
+        json.writeString(event.receivedAt().toString());
+        optional(json, IP, event.ip());
+        optional(json, USER_AGENT, event.userAgent());
+        json.writeFieldName(EVENTS);
+        json.writeStartArray();
+    }
+
+    private static void endRequest(JsonGenerator json) throws IOException {
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeEvent(JsonGenerator json, TrackingEvent event) throws IOException {
         json.writeStartObject();
         json.writeFieldName(ID);
         json.writeString(event.id());
         json.writeFieldName(TYPE);
         json.writeString(event.type());
-        json.writeFieldName(TS);
-        json.writeString(text(event.ts()));
-        json.writeFieldName(RECEIVED_AT);
-        json.writeString(text(event.receivedAt()));
+        if (!event.ts().equals(event.receivedAt())) {
+            json.writeFieldName(TS);
+            json.writeString(event.ts().toString());
+        }
         optional(json, DEVICE_ID, event.deviceId());
         optional(json, USER_ID, event.userId());
         optional(json, LAT, event.lat());
@@ -82,27 +119,11 @@ final class EventJson {
         optional(json, ACCURACY, event.accuracy());
         json.writeFieldName(PROPS);
         value(json, event.props());
-        if (event.ip() != null) {
-            json.writeFieldName(IP);
-            json.writeString(lastIp.of(event.ip()));
-        }
-        if (event.userAgent() != null) {
-            json.writeFieldName(USER_AGENT);
-            json.writeString(lastUserAgent.of(event.userAgent()));
-        }
         if (event.clientTs() != null) {
             json.writeFieldName(CLIENT_TS);
-            json.writeString(text(event.clientTs()));
+            json.writeString(event.clientTs().toString());
         }
         json.writeEndObject();
-    }
-
-    private SerializedString text(Instant instant) {
-        if (!instant.equals(lastInstant)) {
-            lastInstant = instant;
-            lastInstantText = new SerializedString(instant.toString());
-        }
-        return lastInstantText;
     }
 
     private static void optional(JsonGenerator json, SerializedString name, String value) throws IOException {
@@ -116,20 +137,6 @@ final class EventJson {
         if (value != null) {
             json.writeFieldName(name);
             json.writeNumber(value);
-        }
-    }
-
-    /** The last text seen, encoded once for as long as the same text follows. */
-    private static final class LastText {
-        private String text;
-        private SerializedString encoded;
-
-        SerializedString of(String value) {
-            if (!value.equals(text)) {
-                text = value;
-                encoded = new SerializedString(value);
-            }
-            return encoded;
         }
     }
 

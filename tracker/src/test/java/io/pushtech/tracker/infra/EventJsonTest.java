@@ -2,7 +2,10 @@ package io.pushtech.tracker.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pushtech.common.Json;
+import io.pushtech.common.Streams;
+import io.pushtech.common.event.RequestEvents;
 import io.pushtech.common.event.TrackingEvent;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -16,27 +19,75 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The stream entry's JSON against the platform's object mapper, the reference for the event format. */
+/** The stream entry's JSON against the platform's object mapper, the reference for the entry format. */
 class EventJsonTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
-    void writesTheSameBytesAsTheObjectMapper(long seed) {
+    void writesTheEventsByRequestAsTheObjectMapperWritesThem(long seed) {
         // Given
-        Random random = new Random(seed);
-        List<TrackingEvent> events = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            events.add(event(random));
-        }
+        List<List<TrackingEvent>> requests = requests(new Random(seed), 40);
+
+        // When
+        byte[] written = new EventJson().write(flat(requests));
+
+        // Then
+        assertThat(text(written)).isEqualTo(text(Json.toBytes(Map.of(Streams.REQUESTS, byRequest(requests)))));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {5, 6})
+    void readsBackAsTheSameEvents(long seed) {
+        // Given
+        List<TrackingEvent> events = flat(requests(new Random(seed), 40));
 
         // When
         byte[] written = new EventJson().write(events);
 
         // Then
-        assertThat(new String(written, StandardCharsets.UTF_8))
-                .isEqualTo(new String(Json.toBytes(events), StandardCharsets.UTF_8));
+        JsonNode entry = Json.tree(written);
+        List<TrackingEvent> read = new ArrayList<>();
+        entry.get(Streams.REQUESTS)
+                .forEach(request ->
+                        read.addAll(Json.convert(request, RequestEvents.class).trackingEvents()));
+        assertThat(read)
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("props")
+                .isEqualTo(events);
+        assertThat(read)
+                .extracting(e -> Json.toText(e.props()))
+                .isEqualTo(events.stream().map(e -> Json.toText(e.props())).toList());
+    }
+
+    @Test
+    void eventsOfOneRequestShareWhatTheTrackerAddedAndTheirTimeIsLeftOutWhenItIsTheReceiveTime() {
+        // Given
+        TrackingEvent first = new TrackingEvent(
+                "e1", "view", T0, T0, "d1", null, null, null, null, Map.of(), "203.0.113.7", "Mozilla/5.0");
+        TrackingEvent second = new TrackingEvent(
+                "e2",
+                "view",
+                T0.minusSeconds(5),
+                T0,
+                "d1",
+                null,
+                null,
+                null,
+                null,
+                Map.of(),
+                "203.0.113.7",
+                "Mozilla/5.0");
+
+        // When
+        String written = text(new EventJson().write(List.of(first, second)));
+
+        // Then
+        assertThat(written)
+                .isEqualTo("{\"requests\":[{\"receivedAt\":\"2026-11-23T10:00:00Z\",\"ip\":\"203.0.113.7\","
+                        + "\"userAgent\":\"Mozilla/5.0\",\"events\":[{\"id\":\"e1\",\"type\":\"view\","
+                        + "\"deviceId\":\"d1\",\"props\":{}},{\"id\":\"e2\",\"type\":\"view\","
+                        + "\"ts\":\"2026-11-23T09:59:55Z\",\"deviceId\":\"d1\",\"props\":{}}]}]}");
     }
 
     @Test
@@ -44,24 +95,65 @@ class EventJsonTest {
         // Given one writer, a large entry (beyond the buffer it keeps) and then smaller ones
         Random random = new Random(4);
         EventJson json = new EventJson();
-        List<List<TrackingEvent>> entries = new ArrayList<>();
-        for (int size : new int[] {8_000, 3, 200, 1}) {
-            List<TrackingEvent> events = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                events.add(event(random));
-            }
-            entries.add(events);
+        List<List<List<TrackingEvent>>> entries = new ArrayList<>();
+        for (int size : new int[] {1_000, 1, 20, 1}) {
+            entries.add(requests(random, size));
         }
 
         // When / Then
-        for (List<TrackingEvent> events : entries) {
-            assertThat(new String(json.write(events), StandardCharsets.UTF_8))
-                    .isEqualTo(new String(Json.toBytes(events), StandardCharsets.UTF_8));
+        for (List<List<TrackingEvent>> requests : entries) {
+            assertThat(text(json.write(flat(requests))))
+                    .isEqualTo(text(Json.toBytes(Map.of(Streams.REQUESTS, byRequest(requests)))));
         }
     }
 
-    private static TrackingEvent event(Random random) {
-        Instant receivedAt = T0.plusNanos(random.nextInt(3) * 1_000L * random.nextInt(1_000_000));
+    /** Requests of 1 to 20 events each; consecutive requests differ in their receive time. */
+    private static List<List<TrackingEvent>> requests(Random random, int count) {
+        List<List<TrackingEvent>> requests = new ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            Instant receivedAt = T0.plusMillis(r).plusNanos(random.nextInt(3) * 1_000L * random.nextInt(1_000));
+            String ip = random.nextBoolean() ? null : "203.0.113." + random.nextInt(256);
+            String userAgent = random.nextBoolean() ? null : "Mozilla/5.0 (ü; \u2028)";
+            List<TrackingEvent> events = new ArrayList<>();
+            for (int i = 1 + random.nextInt(20); i > 0; i--) {
+                events.add(event(random, receivedAt, ip, userAgent));
+            }
+            requests.add(events);
+        }
+        return requests;
+    }
+
+    private static List<TrackingEvent> flat(List<List<TrackingEvent>> requests) {
+        return requests.stream().flatMap(List::stream).toList();
+    }
+
+    /** What the entry holds, as the mapper's records: each request's shared fields once, and each time not received. */
+    private static List<RequestEvents> byRequest(List<List<TrackingEvent>> requests) {
+        return requests.stream()
+                .map(events -> {
+                    TrackingEvent first = events.get(0);
+                    return new RequestEvents(
+                            first.receivedAt(),
+                            first.ip(),
+                            first.userAgent(),
+                            events.stream()
+                                    .map(e -> new RequestEvents.Event(
+                                            e.id(),
+                                            e.type(),
+                                            e.ts().equals(e.receivedAt()) ? null : e.ts(),
+                                            e.deviceId(),
+                                            e.userId(),
+                                            e.lat(),
+                                            e.lng(),
+                                            e.accuracy(),
+                                            e.props(),
+                                            e.clientTs()))
+                                    .toList());
+                })
+                .toList();
+    }
+
+    private static TrackingEvent event(Random random, Instant receivedAt, String ip, String userAgent) {
         boolean corrected = random.nextInt(4) == 0;
         return new TrackingEvent(
                 "id-" + random.nextInt(),
@@ -74,9 +166,13 @@ class EventJsonTest {
                 random.nextBoolean() ? null : (double) random.nextInt(180),
                 random.nextBoolean() ? null : random.nextDouble() * 1e-5,
                 random.nextInt(3) == 0 ? Map.of() : props(random, 0),
-                random.nextBoolean() ? null : "203.0.113." + random.nextInt(256),
-                random.nextBoolean() ? null : "Mozilla/5.0 (ü; \u2028)",
+                ip,
+                userAgent,
                 corrected ? receivedAt.minusSeconds(7_200) : null);
+    }
+
+    private static String text(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
     }
 
     /** Property values as a parsed request gives them: text, numbers, booleans, null, objects, arrays. */
