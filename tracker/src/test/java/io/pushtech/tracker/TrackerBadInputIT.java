@@ -135,6 +135,27 @@ class TrackerBadInputIT {
     }
 
     @Test
+    void batchSentAsAFormIsRefusedNamingJsonAndStoresNothing() throws Exception {
+        // Given a batch of over a kilobyte, with the type curl's -d and jQuery's $.post give it
+        int before = stream.events().size();
+        String event = "{\"type\":\"view\",\"deviceId\":\"form\"}";
+
+        // When
+        var response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/t/batch"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("[" + (event + ",").repeat(40) + event + "]"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(new JsonObject(response.body()).getJsonObject("error").getString("message"))
+                .contains("application/json");
+        assertThat(stream.events()).hasSize(before);
+    }
+
+    @Test
     void gzipBombIsStoppedAtTheBodyLimit() throws Exception {
         // Given 200 MB of zeros in about 200 KB
         byte[] bomb = Gzip.bomb(200 * 1024 * 1024);

@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds a service's router with what every Pushtech service has: request metrics, a body size limit,
@@ -63,10 +64,28 @@ public final class ServiceRouter {
         return ctx -> {
             if (HttpMethod.GET.equals(ctx.request().method()) && !announcesBody(ctx)) {
                 ctx.next();
+            } else if (isForm(ctx)) {
+                ctx.fail(new ApiException(
+                        415,
+                        "unsupported_media_type",
+                        "the body must be JSON, sent with Content-Type: application/json (not as a form)"));
             } else {
                 body.handle(ctx);
             }
         };
+    }
+
+    /**
+     * No service takes forms, and the body handler would decode one as a form: a JSON body sent as one (curl's
+     * {@code -d} without a type, jQuery's {@code $.post}) failed with a bare 400 once over a kilobyte.
+     */
+    private static boolean isForm(RoutingContext ctx) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null) {
+            return false;
+        }
+        String lower = type.toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/form-data");
     }
 
     private static boolean announcesBody(RoutingContext ctx) {

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ServiceRouterTest {
 
@@ -136,6 +138,23 @@ class ServiceRouterTest {
         // Then
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(errorOf(response).getString("message")).contains(Integer.toString(BODY_LIMIT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x"})
+    void bodySentAsAFormIsRefusedNamingJson(String contentType) throws Exception {
+        // When: a JSON body of over a kilobyte, as a client that forgot its type sends it
+        var response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/echo"))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString("[" + "{\"type\":\"view\"},".repeat(100) + "1]"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(errorOf(response).getString("code")).isEqualTo("unsupported_media_type");
+        assertThat(errorOf(response).getString("message")).contains("application/json");
     }
 
     @Test
