@@ -28,6 +28,31 @@ public record RequestEvents(Instant receivedAt, String ip, String userAgent, Lis
             Instant clientTs) {}
 
     /**
+     * The request {@code events} came in: they share their receive time, address and user agent, which the first
+     * one gives.
+     */
+    public static RequestEvents of(List<TrackingEvent> events) {
+        TrackingEvent first = events.get(0);
+        return new RequestEvents(
+                first.receivedAt(),
+                first.ip(),
+                first.userAgent(),
+                events.stream()
+                        .map(e -> new Event(
+                                e.id(),
+                                e.type(),
+                                e.ts().equals(e.receivedAt()) ? null : e.ts(),
+                                e.deviceId(),
+                                e.userId(),
+                                e.lat(),
+                                e.lng(),
+                                e.accuracy(),
+                                e.props(),
+                                e.clientTs()))
+                        .toList());
+    }
+
+    /**
      * The tracking event that {@code event} of this request is.
      *
      * @throws NullPointerException when the event or the request lacks a field every event needs

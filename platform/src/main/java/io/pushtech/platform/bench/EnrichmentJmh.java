@@ -1,8 +1,8 @@
 package io.pushtech.platform.bench;
 
-import io.pushtech.common.Json;
 import io.pushtech.common.Streams;
 import io.pushtech.common.config.Settings;
+import io.pushtech.common.event.TrackingEvent;
 import io.pushtech.kafkastore.KafkastoreSettings;
 import io.pushtech.kafkastore.domain.DeviceDetector;
 import io.pushtech.kafkastore.domain.Enricher;
@@ -70,11 +70,11 @@ public class EnrichmentJmh {
         RealisticEvents events = new RealisticEvents();
         entries = new ArrayList<>(ENTRIES);
         for (int i = 0; i < ENTRIES; i++) {
-            List<Object> entry = new ArrayList<>(EVENTS_PER_ENTRY);
+            List<TrackingEvent> entry = new ArrayList<>(EVENTS_PER_ENTRY);
             for (int j = 0; j < EVENTS_PER_ENTRY; j++) {
                 entry.add(events.next());
             }
-            entries.add(Map.of(Streams.EVENTS_FIELD, Json.toText(entry)));
+            entries.add(Map.of(Streams.EVENTS_FIELD, RealisticEvents.entry(entry)));
         }
     }
 

@@ -2,6 +2,7 @@ package io.pushtech.platform.bench;
 
 import io.pushtech.common.Json;
 import io.pushtech.common.Streams;
+import io.pushtech.common.event.RequestEvents;
 import io.pushtech.common.event.TrackingEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,8 +92,18 @@ final class RealisticEvents {
     }
 
     /**
-     * Appends {@code count} events to {@code stream}, pipelined, {@code perEntry} to an entry as a JSON array in
-     * the {@code events} field: the shape the tracker writes when it merges the requests of one group commit.
+     * A stream entry's {@code events} field as the tracker writes it: the events by request. Each of these events
+     * comes from a device of its own, so each is a request of its own, as pixels are.
+     */
+    static String entry(List<TrackingEvent> events) {
+        return Json.toText(Map.of(
+                Streams.REQUESTS,
+                events.stream().map(event -> RequestEvents.of(List.of(event))).toList()));
+    }
+
+    /**
+     * Appends {@code count} events to {@code stream}, pipelined, {@code perEntry} to an entry: the shape the
+     * tracker writes when it merges the requests of one group commit.
      */
     void fill(JedisPooled redis, String stream, int count, int perEntry) {
         try (var pipeline = redis.pipelined()) {
@@ -100,7 +111,7 @@ final class RealisticEvents {
             for (int i = 0; i < count; i++) {
                 entry.add(next());
                 if (entry.size() == perEntry || i == count - 1) {
-                    pipeline.xadd(stream, XAddParams.xAddParams(), Map.of(Streams.EVENTS_FIELD, Json.toText(entry)));
+                    pipeline.xadd(stream, XAddParams.xAddParams(), Map.of(Streams.EVENTS_FIELD, entry(entry)));
                     entry.clear();
                 }
                 if (i % 2000 == 1999) {

@@ -127,30 +127,9 @@ class EventJsonTest {
         return requests.stream().flatMap(List::stream).toList();
     }
 
-    /** What the entry holds, as the mapper's records: each request's shared fields once, and each time not received. */
+    /** What the entry holds, as the mapper's records: each request's shared fields once. */
     private static List<RequestEvents> byRequest(List<List<TrackingEvent>> requests) {
-        return requests.stream()
-                .map(events -> {
-                    TrackingEvent first = events.get(0);
-                    return new RequestEvents(
-                            first.receivedAt(),
-                            first.ip(),
-                            first.userAgent(),
-                            events.stream()
-                                    .map(e -> new RequestEvents.Event(
-                                            e.id(),
-                                            e.type(),
-                                            e.ts().equals(e.receivedAt()) ? null : e.ts(),
-                                            e.deviceId(),
-                                            e.userId(),
-                                            e.lat(),
-                                            e.lng(),
-                                            e.accuracy(),
-                                            e.props(),
-                                            e.clientTs()))
-                                    .toList());
-                })
-                .toList();
+        return requests.stream().map(RequestEvents::of).toList();
     }
 
     private static TrackingEvent event(Random random, Instant receivedAt, String ip, String userAgent) {
