@@ -174,16 +174,19 @@ public final class EventTranslator {
         return records;
     }
 
-    /** The records of {@code event} of {@code request}; unreadable when either lacks a field every event needs. */
+    /**
+     * The records of {@code event} of {@code request}: unreadable (with the event's own text) when either lacks a
+     * field every event needs; rejected otherwise with the whole event, its request's fields included.
+     */
     private List<OutgoingRecord> records(
-            String entryId, RequestEvents request, RequestEvents.Event event, Supplier<String> payload) {
+            String entryId, RequestEvents request, RequestEvents.Event event, Supplier<String> eventText) {
         TrackingEvent tracking;
         try {
             tracking = request.eventOf(event);
         } catch (NullPointerException e) {
-            return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, payload.get()));
+            return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, eventText.get()));
         }
-        return records(entryId, tracking, payload);
+        return records(entryId, tracking, () -> Json.toText(tracking));
     }
 
     private List<OutgoingRecord> records(String entryId, TrackingEvent event, Supplier<String> payload) {

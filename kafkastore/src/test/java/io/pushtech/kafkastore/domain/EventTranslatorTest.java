@@ -246,6 +246,29 @@ class EventTranslatorTest {
     }
 
     @Test
+    void rejectedEventOfARequestCarriesItsRequestsFields() {
+        // Given an event with neither device nor user
+        String events =
+                """
+                {"requests": [{"receivedAt": "2026-11-23T10:00:00Z", "ip": "8.8.8.8", "userAgent": "curl/8.0",
+                  "events": [{"id": "e1", "type": "view"}]}]}
+                """;
+
+        // When
+        OutgoingRecord record = only(translator.translate("8-6", Map.of(Streams.EVENTS_FIELD, events)));
+
+        // Then
+        assertThat(record.topic()).isEqualTo(Topics.EVENTS_REJECTED);
+        JsonObject body = new JsonObject(new String(record.value(), StandardCharsets.UTF_8));
+        assertThat(body.getString("reason")).isEqualTo(RejectReason.MISSING_DEVICE_AND_USER.code());
+        JsonObject payload = new JsonObject(body.getString("payload"));
+        assertThat(payload.getString("id")).isEqualTo("e1");
+        assertThat(payload.getString("receivedAt")).isEqualTo("2026-11-23T10:00:00Z");
+        assertThat(payload.getString("userAgent")).isEqualTo("curl/8.0");
+        assertThat(payload.getString("ip")).isEqualTo("8.8.8.0");
+    }
+
+    @Test
     void requestsCutShortRejectTheWholeEntry() {
         // When
         List<OutgoingRecord> records = translator.translate(
