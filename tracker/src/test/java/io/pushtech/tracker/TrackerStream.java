@@ -37,7 +37,8 @@ final class TrackerStream implements AutoCloseable {
     private static Stream<TrackingEvent> eventsOfEntry(String entry) {
         JsonNode requests = Json.tree(entry.getBytes(StandardCharsets.UTF_8)).get(Streams.REQUESTS);
         return StreamSupport.stream(requests.spliterator(), false)
-                .flatMap(request -> Json.convert(request, RequestEvents.class).trackingEvents().stream());
+                .map(request -> Json.convert(request, RequestEvents.class))
+                .flatMap(request -> request.events().stream().map(request::eventOf));
     }
 
     List<TrackingEvent> eventsOf(String deviceId) {

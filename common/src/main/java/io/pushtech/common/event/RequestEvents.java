@@ -73,9 +73,4 @@ public record RequestEvents(Instant receivedAt, String ip, String userAgent, Lis
                 userAgent,
                 event.clientTs());
     }
-
-    /** The events of this request as tracking events; see {@link #eventOf}. */
-    public List<TrackingEvent> trackingEvents() {
-        return events.stream().map(this::eventOf).toList();
-    }
 }

@@ -146,15 +146,14 @@ public final class EventTranslator {
 
     /** A request that did not read whole: what it gives all its events, then each event on its own. */
     private List<OutgoingRecord> requestNode(String entryId, JsonNode node) {
-        JsonNode events = node.path("events");
-        if (!node.isObject() || !events.isArray()) {
+        if (!node.isObject() || !node.path("events").isArray()) {
             return List.of(rejected(entryId, RejectReason.UNREADABLE_EVENT, node.toString()));
         }
-        ObjectNode shared = ((ObjectNode) node).deepCopy();
-        shared.remove("events");
+        // what is left once the events are taken out is what the request gives all of them
+        JsonNode events = ((ObjectNode) node).remove("events");
         RequestEvents request;
         try {
-            request = Json.convert(shared, RequestEvents.class);
+            request = Json.convert(node, RequestEvents.class);
         } catch (IllegalArgumentException e) {
             request = null;
         }
