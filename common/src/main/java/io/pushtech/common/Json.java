@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 
-/** JSON mapping of the platform's records: ISO-8601 times, unknown fields tolerated. Thread-safe. */
+/**
+ * JSON mapping of the platform's records: ISO-8601 times, unknown fields tolerated, nothing after the value.
+ * Thread-safe.
+ */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
@@ -25,6 +28,7 @@ public final class Json {
             .registerModule(new CanonicalInstantModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
     private Json() {}

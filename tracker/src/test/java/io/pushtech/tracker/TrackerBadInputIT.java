@@ -6,11 +6,13 @@ import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.junit.TestNamespace;
 import io.pushtech.devstack.junit.WithDevStack;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What a hostile or broken client may send: each gets its status and reason, and changes nothing accepted. */
@@ -89,6 +92,42 @@ class TrackerBadInputIT {
                         413,
                         "too_many_events"),
                 bad(
+                        "trailing text after the event",
+                        "/t",
+                        "{\"type\":\"view\",\"deviceId\":\"d\"} x",
+                        400,
+                        "malformed_json"),
+                bad(
+                        "a second event after the first",
+                        "/t",
+                        "{\"type\":\"view\",\"deviceId\":\"d\"}{\"type\":\"view\",\"deviceId\":\"e\"}",
+                        400,
+                        "malformed_json"),
+                bad(
+                        "trailing text after a batch",
+                        "/t/batch",
+                        "[{\"type\":\"view\",\"deviceId\":\"d\"}] x",
+                        400,
+                        "malformed_json"),
+                bad(
+                        "unknown field beside a batch's events",
+                        "/t/batch",
+                        "{\"events\":[{\"type\":\"view\",\"deviceId\":\"d\"}],\"isAdmin\":true}",
+                        400,
+                        "unknown_field"),
+                bad(
+                        "number beyond a double",
+                        "/t",
+                        "{\"type\":\"view\",\"deviceId\":\"d\",\"props\":{\"n\":1e400}}",
+                        400,
+                        "out_of_range"),
+                bad(
+                        "unpaired surrogate escape",
+                        "/t",
+                        "{\"type\":\"view\",\"deviceId\":\"d\",\"props\":{\"n\":\"a\\ud800\"}}",
+                        400,
+                        "invalid_utf8"),
+                bad(
                         "batch where every event is bad",
                         "/t/batch",
                         "[{\"type\":\"view\"},{\"deviceId\":\"d\"}]",
@@ -116,22 +155,34 @@ class TrackerBadInputIT {
         assertThat(stream.events()).hasSize(before);
     }
 
-    @Test
-    void invalidUtf8IsRejected() throws Exception {
-        // Given
-        byte[] body = "{\"type\":\"view\",\"deviceId\":\"d\",\"props\":{\"n\":\"\u00ff\"}}"
-                .getBytes(StandardCharsets.ISO_8859_1);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "a byte never in UTF-8, FF",
+        "an overlong slash, C0 AF",
+        "an encoded surrogate, ED A0 80",
+        "past U+10FFFF, F4 90 80 80"
+    })
+    void invalidUtf8IsRejectedAndStoresNothing(String name, String hex) throws Exception {
+        // Given an event whose property holds those bytes
+        int before = stream.events().size();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes("{\"type\":\"view\",\"deviceId\":\"d\",\"props\":{\"n\":\"a".getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(HexFormat.ofDelimiter(" ").parseHex(hex));
+        body.writeBytes("\"}}".getBytes(StandardCharsets.UTF_8));
 
         // When
         var response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(base + "/t"))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         // Then
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("malformed_json");
+        assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code"))
+                .isEqualTo("invalid_utf8");
+        assertThat(stream.events()).hasSize(before);
     }
 
     @Test

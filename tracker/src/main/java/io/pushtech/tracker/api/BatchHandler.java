@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code POST /t/batch}: a JSON array of events, or {@code {"sentAt": …, "events": […]}} (what the mobile SDK
@@ -29,6 +30,7 @@ final class BatchHandler implements Handler<RoutingContext> {
 
     private static final JsonFactory FACTORY = Json.factory();
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+    private static final Set<String> WRAPPER_FIELDS = Set.of("sentAt", "events");
 
     private final EventIntake intake;
     private final Intake store;
@@ -50,6 +52,9 @@ final class BatchHandler implements Handler<RoutingContext> {
                     "POST /t/batch takes a JSON array of events, or {\"sentAt\", \"events\": [...]}",
                     "events");
         }
+        if (body.isObject()) {
+            requireOnlyWrapperFields(body);
+        }
         BatchOutcome outcome;
         try {
             outcome = intake.batch(events, arrivals.of(ctx.request(), sentAt(body)));
@@ -63,6 +68,15 @@ final class BatchHandler implements Handler<RoutingContext> {
             return;
         }
         store.store(ctx, outcome.accepted(), () -> respond(ctx, 200, answer));
+    }
+
+    private static void requireOnlyWrapperFields(JsonNode body) {
+        body.fieldNames().forEachRemaining(name -> {
+            if (!WRAPPER_FIELDS.contains(name)) {
+                throw ApiException.badRequest(
+                        "unknown_field", "a batch object holds only \"sentAt\" and \"events\"", name);
+            }
+        });
     }
 
     private static Optional<Instant> sentAt(JsonNode body) {

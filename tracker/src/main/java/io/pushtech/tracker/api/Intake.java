@@ -10,6 +10,7 @@ import io.pushtech.tracker.domain.EventSink;
 import io.pushtech.tracker.domain.RateLimiter;
 import io.pushtech.tracker.domain.Rejection;
 import io.pushtech.tracker.domain.SinkOverloadedException;
+import io.pushtech.tracker.domain.Utf8;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.io.UncheckedIOException;
@@ -43,8 +44,12 @@ final class Intake {
         if (body == null || body.length() == 0) {
             throw ApiException.badRequest("empty_body", "the request has no body", null);
         }
+        byte[] bytes = body.getBytes();
+        if (!Utf8.isWellFormed(bytes)) {
+            throw ApiException.badRequest("invalid_utf8", "the body is not valid UTF-8", null);
+        }
         try {
-            return Json.tree(body.getBytes());
+            return Json.tree(bytes);
         } catch (UncheckedIOException e) {
             throw ApiException.badRequest("malformed_json", "the body is not well-formed JSON (UTF-8)", null);
         }

@@ -32,19 +32,27 @@ public final class EventFactory {
     public TrackingEvent create(JsonNode event, Arrival arrival) {
         Instant receivedAt = arrival.receivedAt();
         JsonNode eventTs = event.get("ts");
-        Instant clientTs = eventTs != null ? time(eventTs, "ts") : receivedAt;
         JsonNode eventSentAt = event.get("sentAt");
         Optional<Instant> sentAt = eventSentAt != null ? Optional.of(time(eventSentAt, "sentAt")) : arrival.sentAt();
+        if (eventTs == null) {
+            // timed by the server's own clock: there is no client time to correct
+            return build(event, arrival, receivedAt, null);
+        }
+        Instant clientTs = time(eventTs, "ts");
         Duration skew = sentAt.map(sent -> Duration.between(sent, receivedAt)).orElse(Duration.ZERO);
         boolean corrected = skew.abs().compareTo(limits.skewThreshold()) > 0;
         Instant ts = corrected ? clientTs.plus(skew) : clientTs;
         requireWithinWindow(ts, receivedAt);
+        return build(event, arrival, ts, corrected ? clientTs : null);
+    }
+
+    private TrackingEvent build(JsonNode event, Arrival arrival, Instant ts, Instant clientTs) {
         JsonNode eventId = event.get("eventId");
         return new TrackingEvent(
                 eventId != null ? eventId.textValue().toLowerCase() : ids.next(),
                 event.get("type").textValue(),
                 ts,
-                receivedAt,
+                arrival.receivedAt(),
                 text(event, "deviceId"),
                 text(event, "userId"),
                 number(event, "lat"),
@@ -53,7 +61,7 @@ public final class EventFactory {
                 properties(event),
                 arrival.ip(),
                 arrival.userAgent(),
-                corrected ? clientTs : null);
+                clientTs);
     }
 
     private void requireWithinWindow(Instant ts, Instant receivedAt) {

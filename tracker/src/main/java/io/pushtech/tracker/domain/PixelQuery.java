@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pushtech.common.Json;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a pixel request ({@code GET /t/{type}?k=v…}) into the event JSON the schema judges: the typed fields
@@ -14,6 +15,8 @@ public final class PixelQuery {
     private static final Set<String> NUMBERS = Set.of("lat", "lng", "accuracy");
     private static final Set<String> TEXTS = Set.of("deviceId", "userId", "eventId");
     private static final Set<String> TIMES = Set.of("ts", "sentAt");
+    /** A number written as JSON writes one: {@code Double.parseDouble} alone also takes " 52", "52.5d" or "0x1p3". */
+    private static final Pattern JSON_NUMBER = Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?");
 
     private PixelQuery() {}
 
@@ -39,15 +42,14 @@ public final class PixelQuery {
     }
 
     private static void putNumber(ObjectNode event, String name, String value) {
-        try {
+        if (value.length() <= 32 && JSON_NUMBER.matcher(value).matches()) {
             double number = Double.parseDouble(value);
             if (Double.isFinite(number)) {
                 event.put(name, number);
                 return;
             }
-        } catch (NumberFormatException e) {
-            // left as text: the schema reports the wrong type with the field named
         }
+        // left as text: the schema reports the wrong type with the field named
         event.put(name, value);
     }
 

@@ -44,6 +44,9 @@ public final class PropertyChecks {
             if (node.isTextual()) {
                 return text(node.textValue(), depth);
             }
+            if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+                return new Rejection("out_of_range", path(depth), "numbers lie within ±1.7976931348623157e308");
+            }
             size += node.isContainerNode() ? 2 : 8;
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
@@ -76,8 +79,14 @@ public final class PropertyChecks {
             }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
-                if (c == '\uFFFD') {
+                if (c == '\uFFFD' || Character.isLowSurrogate(c)) {
                     return new Rejection("invalid_utf8", path(depth), "the text is not valid UTF-8");
+                }
+                if (Character.isHighSurrogate(c)) {
+                    if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                        return new Rejection("invalid_utf8", path(depth), "the text is not valid UTF-8");
+                    }
+                    i++;
                 }
                 if (Character.isISOControl(c) && c != '\t') {
                     return new Rejection(

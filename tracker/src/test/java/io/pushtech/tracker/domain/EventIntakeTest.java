@@ -116,6 +116,21 @@ class EventIntakeTest {
         assertThat(event.clientTs()).isNull();
     }
 
+    @ParameterizedTest(name = "client clock {0} h off")
+    @CsvSource({"-1", "1", "-48"})
+    void anEventWithoutTsKeepsTheReceiveTimeWhateverTheClientsClock(int hoursOff) {
+        // Given a client clock far off, and an event the client did not time
+        Arrival arrival = new Arrival(NOW, null, null, Optional.of(NOW.plus(Duration.ofHours(hoursOff))));
+        JsonNode json = json("{'type':'view','deviceId':'d1'}");
+
+        // When
+        TrackingEvent event = intake.single(json, arrival);
+
+        // Then
+        assertThat(event.ts()).isEqualTo(NOW);
+        assertThat(event.clientTs()).isNull();
+    }
+
     @ParameterizedTest(name = "{0} -> {1} on {2}")
     @CsvSource(
             delimiter = '|',
@@ -136,7 +151,10 @@ class EventIntakeTest {
                 "{'type':'view','deviceId':'d1','ts':'2027-01-01T00:00:00Z'}        | ts_out_of_range     | ts",
                 "{'type':'view','deviceId':'d1','props':{'a':{'b':{'c':{'d':1}}}}}  | too_deep            | props.a.b.c.d",
                 "{'type':'view','deviceId':'d1','props':{'x':'a\\r\\nSet-Cookie: y'}} | control_character | props.x",
-                "{'type':'view','deviceId':'d1','props':[1,2]}                      | wrong_type          | props"
+                "{'type':'view','deviceId':'d1','props':[1,2]}                      | wrong_type          | props",
+                "{'type':'view','deviceId':'d1','props':{'n':[1,-1e400]}}            | out_of_range        | props.n[1]",
+                "{'type':'view','deviceId':'d1','props':{'s':'a\\ud800'}}           | invalid_utf8        | props.s",
+                "{'type':'view','deviceId':'d1','props':{'s':'\\udc00b'}}           | invalid_utf8        | props.s"
             })
     void rejectsBadEventNamingReasonAndField(String event, String code, String field) {
         // When / Then
@@ -218,6 +236,33 @@ class EventIntakeTest {
         assertThat(event.lat()).isEqualTo(52.5);
         assertThat(event.ts()).isEqualTo(Instant.ofEpochMilli(1795427940000L));
         assertThat(event.props()).containsExactly(Map.entry("screen", "home"));
+    }
+
+    @ParameterizedTest(name = "lat={0}")
+    @CsvSource({"' 52.5'", "52.5d", "52.5f", "0x1p5", "+52.5", "52.", "NaN", "Infinity", "1e400"})
+    void pixelNumbersAreReadOnlyAsJsonWritesThem(String lat) {
+        // Given
+        var query = PixelQuery.toEvent("location", Map.of("deviceId", "d1", "lat", lat, "lng", "13.4"));
+
+        // When / Then
+        assertThatThrownBy(() -> intake.single(query, ARRIVAL))
+                .isInstanceOfSatisfying(InvalidEventException.class, e -> {
+                    assertThat(e.rejection().field()).isEqualTo("lat");
+                    assertThat(e.rejection().code()).isIn("wrong_type", "out_of_range");
+                });
+    }
+
+    @ParameterizedTest(name = "lat={0}")
+    @CsvSource({"52.5, 52.5", "-0.25, -0.25", "5e1, 50", "0, 0", "-9E+1, -90"})
+    void pixelNumbersInJsonNotationAreRead(String lat, double expected) {
+        // Given
+        var query = PixelQuery.toEvent("location", Map.of("deviceId", "d1", "lat", lat, "lng", "13.4"));
+
+        // When
+        TrackingEvent event = intake.single(query, ARRIVAL);
+
+        // Then
+        assertThat(event.lat()).isEqualTo(expected);
     }
 
     private static JsonNode json(String singleQuoted) {
