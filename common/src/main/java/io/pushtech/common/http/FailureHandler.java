@@ -35,6 +35,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
             return new ApiException(
                     413, "payload_too_large", "request body is larger than the limit of " + maxBodyBytes + " bytes");
         }
+        if (!QueryStrings.decodes(ctx.request().query())) {
+            // where a handler reads the parameters, a bad escape throws; the query may carry a token, so no log
+            return QueryStrings.malformedQuery();
+        }
         if (status >= 400 && status < 500) {
             return new ApiException(status, "bad_request", "the request was rejected with status " + status);
         }

@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +15,11 @@ import java.util.concurrent.TimeUnit;
  * so the metric's cardinality stays bounded whatever paths clients send. Runs on the event loop.
  */
 public final class RequestMetrics implements Handler<RoutingContext> {
+
+    /** Any token is a method to HTTP: the others share one tag value, so that clients cannot grow the registry. */
+    private static final Set<HttpMethod> KNOWN_METHODS = Set.copyOf(HttpMethod.values());
+
+    private static final HttpMethod OTHER = HttpMethod.valueOf("OTHER");
 
     private final MeterRegistry registry;
     private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
@@ -25,9 +31,11 @@ public final class RequestMetrics implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         long start = System.nanoTime();
-        ctx.addEndHandler(ignored -> timer(new Key(
-                        ctx.request().method(), routeOf(ctx), ctx.response().getStatusCode()))
-                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+        HttpMethod method =
+                KNOWN_METHODS.contains(ctx.request().method()) ? ctx.request().method() : OTHER;
+        ctx.addEndHandler(
+                ignored -> timer(new Key(method, routeOf(ctx), ctx.response().getStatusCode()))
+                        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
         ctx.next();
     }
 

@@ -10,13 +10,17 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Builds a service's router with what every Pushtech service has: request metrics, a body size limit,
- * {@code /health}, {@code /ready}, {@code /metrics}, and JSON errors (also for unknown routes).
+ * Builds a service's router with what every Pushtech service has: request metrics, a body size limit, gzip and
+ * deflate bodies, {@code /health}, {@code /ready}, {@code /metrics}, and JSON errors (also for unknown routes).
  * The service adds its own routes to the returned router.
  */
 public final class ServiceRouter {
+
+    private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset\\s*=([^;]*)");
 
     private ServiceRouter() {}
 
@@ -30,6 +34,7 @@ public final class ServiceRouter {
         HealthHandlers health = new HealthHandlers(vertx, service, checks);
         router.route().handler(new RequestMetrics(registry));
         router.route().handler(bodyUnlessGet(maxBodyBytes));
+        router.route().handler(new ContentDecoding(maxBodyBytes));
         router.get("/health").handler(health::health);
         router.get("/ready").handler(health::ready);
         router.get("/metrics").handler(ctx -> ctx.response()
@@ -42,6 +47,13 @@ public final class ServiceRouter {
                         ctx.response(),
                         ApiException.notFound("no route for " + ctx.request().method() + " "
                                 + ctx.request().path())));
+        router.errorHandler(
+                400,
+                ctx -> ErrorResponses.send(
+                        ctx.response(),
+                        QueryStrings.decodes(ctx.request().path())
+                                ? new ApiException(400, "bad_request", "the request was rejected with status 400")
+                                : QueryStrings.malformedPath()));
         router.errorHandler(
                 405,
                 ctx -> ErrorResponses.send(
@@ -69,6 +81,9 @@ public final class ServiceRouter {
                         415,
                         "unsupported_media_type",
                         "the body must be JSON, sent with Content-Type: application/json (not as a form)"));
+            } else if (declaresOtherCharsetThanUtf8(ctx)) {
+                ctx.fail(new ApiException(
+                        415, "unsupported_media_type", "the body must be JSON in UTF-8 (charset=utf-8, or none)"));
             } else {
                 body.handle(ctx);
             }
@@ -86,6 +101,20 @@ public final class ServiceRouter {
         }
         String lower = type.toLowerCase(Locale.ROOT);
         return lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/form-data");
+    }
+
+    /** JSON is UTF-8 (RFC 8259); reading a body in a charset the JVM does not know failed as a 500. */
+    private static boolean declaresOtherCharsetThanUtf8(RoutingContext ctx) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null) {
+            return false;
+        }
+        Matcher charset = CHARSET.matcher(type);
+        if (!charset.find()) {
+            return false;
+        }
+        String name = charset.group(1).replace("\"", "").strip();
+        return !name.equalsIgnoreCase("utf-8") && !name.equalsIgnoreCase("utf8");
     }
 
     private static boolean announcesBody(RoutingContext ctx) {

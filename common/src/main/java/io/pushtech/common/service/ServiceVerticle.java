@@ -100,8 +100,7 @@ public abstract class ServiceVerticle extends VerticleBase {
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
                 .setCompressionSupported(true)
                 .setPerMessageWebSocketCompressionSupported(false)
-                .setPerFrameWebSocketCompressionSupported(false)
-                .setDecompressionSupported(true);
+                .setPerFrameWebSocketCompressionSupported(false);
     }
 
     /** One more server on a port another server of the service already holds. */

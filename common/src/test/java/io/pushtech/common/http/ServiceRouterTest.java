@@ -8,13 +8,19 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +44,8 @@ class ServiceRouterTest {
                 }));
         Router router = ServiceRouter.create(vertx, "test", registry, checks, BODY_LIMIT);
         router.post("/echo").handler(ctx -> ctx.response().end(ctx.body().buffer()));
+        router.get("/params").handler(ctx -> ctx.response()
+                .end(String.valueOf(ctx.queryParams().size())));
         router.get("/teapot").handler(ctx -> ctx.fail(new ApiException(418, "teapot", "short and stout", "spout")));
         router.get("/boom").handler(ctx -> {
             throw new IllegalStateException("secret internals");
@@ -184,6 +192,153 @@ class ServiceRouterTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(response.body())
                 .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {"application/json; charset=klingon", "application/json;charset=utf-16", "text/plain; charset="})
+    void bodyInAnotherCharsetThanUtf8IsRefused(String contentType) throws Exception {
+        // When
+        var response = post("/echo", contentType, "{}");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(errorOf(response).getString("message")).contains("UTF-8");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "application/json; charset=UTF-8",
+                "application/json;charset=\"utf-8\"",
+                "text/plain;charset=UTF-8"
+            })
+    void bodyInUtf8IsServed(String contentType) throws Exception {
+        // When
+        var response = post("/echo", contentType, "{}");
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{}");
+    }
+
+    @Test
+    void queryWithABadEscapeIsA400NamingIt() throws Exception {
+        // When
+        String response = raw("GET /params?lat=1&q=%zz HTTP/1.1");
+
+        // Then
+        assertThat(response).startsWith("HTTP/1.1 400").contains("\"malformed_query\"");
+    }
+
+    @Test
+    void pathWithABadEscapeIsA400NamingIt() throws Exception {
+        // When
+        String response = raw("GET /teapot%zz HTTP/1.1");
+
+        // Then
+        assertThat(response).startsWith("HTTP/1.1 400").contains("\"malformed_path\"");
+    }
+
+    @Test
+    void unknownMethodsShareOneMetricsTag() throws Exception {
+        // Given
+        for (int i = 0; i < 3; i++) {
+            raw("FOOBAR" + i + " /health HTTP/1.1");
+        }
+
+        // When
+        var response = get("/metrics");
+
+        // Then
+        assertThat(response.body()).doesNotContain("FOOBAR").contains("method=\"OTHER\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gzip", "deflate"})
+    void compressedBodyIsInflated(String encoding) throws Exception {
+        // When
+        var response = send("/echo", encoding, compress(encoding, "{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"a\":1}");
+    }
+
+    @Test
+    void bodyThatIsNotWhatItsEncodingSaysIsA400() throws Exception {
+        // When
+        var response = send("/echo", "gzip", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(errorOf(response).getString("code")).isEqualTo("malformed_body");
+    }
+
+    @Test
+    void encodingNotSpokenHereIsA415() throws Exception {
+        // When
+        var response = send("/echo", "br", "{}".getBytes(StandardCharsets.UTF_8));
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(errorOf(response).getString("message")).contains("br").contains("gzip");
+    }
+
+    @Test
+    void bodyInflatingPastTheLimitIsA413() throws Exception {
+        // Given far more than the limit, compressed to far less
+        byte[] bomb = compress("gzip", new byte[BODY_LIMIT * 100]);
+        assertThat(bomb.length).isLessThan(BODY_LIMIT);
+
+        // When
+        var response = send("/echo", "gzip", bomb);
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(errorOf(response).getString("message")).contains(Integer.toString(BODY_LIMIT));
+    }
+
+    private static HttpResponse<String> send(String path, String encoding, byte[] body)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .header("Content-Encoding", encoding)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] compress(String encoding, byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream compressing =
+                encoding.equals("gzip") ? new GZIPOutputStream(out) : new DeflaterOutputStream(out)) {
+            compressing.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    /** A request written by hand, for what HTTP clients refuse to send; answers the whole response. */
+    private static String raw(String requestLine) throws IOException {
+        URI uri = URI.create(base);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write((requestLine + "\r\nHost: test\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static HttpResponse<String> post(String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

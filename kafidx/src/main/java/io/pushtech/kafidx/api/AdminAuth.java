@@ -1,14 +1,13 @@
 package io.pushtech.kafidx.api;
 
 import io.pushtech.common.auth.BearerTokens;
+import io.pushtech.common.auth.TokenVerifier;
 import io.pushtech.common.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
-import java.util.Locale;
 
 /**
  * Requires an admin token: an HS256 JWT signed with the platform secret whose {@code roles} hold {@code admin}.
@@ -36,30 +35,15 @@ public final class AdminAuth {
                     "missing_token",
                     "an admin token is required: Authorization: Bearer <token>, or ?" + QUERY_PARAMETER + "=<token>"));
         }
-        return tokens.authenticate(new TokenCredentials(token.strip()))
-                .recover(failure -> Future.failedFuture(new ApiException(
-                        401,
-                        String.valueOf(failure.getMessage())
-                                        .toLowerCase(Locale.ROOT)
-                                        .contains("expired")
-                                ? "expired_token"
-                                : "invalid_token",
-                        "the token is invalid or expired")))
-                .compose(user -> {
-                    String subject = user.principal().getString("sub");
-                    Object roles = user.principal().getValue(BearerTokens.ROLES_CLAIM);
-                    if (subject == null || subject.isBlank()) {
-                        return Future.failedFuture(
-                                new ApiException(401, "invalid_token", "the token names no user (sub)"));
-                    }
-                    if (!(roles instanceof JsonArray list && list.contains(BearerTokens.ADMIN_ROLE))) {
-                        return Future.failedFuture(new ApiException(
-                                403,
-                                "admin_required",
-                                "kafidx needs an admin token (pushtech token --admin <userId>)"));
-                    }
-                    return Future.succeededFuture(subject);
-                });
+        return TokenVerifier.verify(tokens, token.strip()).compose(claims -> {
+            String subject = claims.getString("sub");
+            Object roles = claims.getValue(BearerTokens.ROLES_CLAIM);
+            if (!(roles instanceof JsonArray list && list.contains(BearerTokens.ADMIN_ROLE))) {
+                return Future.failedFuture(new ApiException(
+                        403, "admin_required", "kafidx needs an admin token (pushtech token --admin <userId>)"));
+            }
+            return Future.succeededFuture(subject);
+        });
     }
 
     private static String token(HttpServerRequest request) {

@@ -77,30 +77,39 @@ sealed interface ViewerCommand {
             return new StartPosition.Earliest();
         }
         if (from instanceof JsonObject at && at.getValue("time") instanceof String time) {
-            try {
-                return new StartPosition.AtTime(Instant.parse(time));
-            } catch (DateTimeParseException e) {
-                throw bad(
-                        "invalid_position",
-                        "from.time must be an ISO-8601 instant such as 2026-01-31T12:00:00Z",
-                        "from");
-            }
+            return new StartPosition.AtTime(time(time));
         }
-        if (from instanceof JsonObject at
-                && at.getValue("offset") instanceof Number offset
-                && offset.longValue() >= 0) {
+        if (from instanceof JsonObject at && isWholeNumber(at.getValue("offset")) && at.getLong("offset") >= 0) {
             Object partition = at.getValue("partition");
-            if (partition != null && !(partition instanceof Number p && p.intValue() >= 0)) {
+            if (partition != null && !(partition instanceof Integer p && p >= 0)) {
                 throw bad("invalid_position", "from.partition must be a partition number", "from");
             }
             return new StartPosition.AtOffset(
-                    partition == null ? OptionalInt.empty() : OptionalInt.of(((Number) partition).intValue()),
-                    offset.longValue());
+                    partition == null ? OptionalInt.empty() : OptionalInt.of((Integer) partition),
+                    at.getLong("offset"));
         }
         throw bad(
                 "invalid_position",
                 "from is \"latest\", \"earliest\", {\"time\": ISO-8601} or {\"offset\": n, \"partition\"?: p}",
                 "from");
+    }
+
+    /** Kafka looks offsets up by milliseconds since 1970, which is where its topics' times begin. */
+    private static Instant time(String text) {
+        Instant time;
+        try {
+            time = Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw bad("invalid_position", "from.time must be an ISO-8601 instant such as 2026-01-31T12:00:00Z", "from");
+        }
+        if (time.isBefore(Instant.EPOCH) || time.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+            throw bad("invalid_position", "from.time must lie between 1970 and the year 9999", "from");
+        }
+        return time;
+    }
+
+    private static boolean isWholeNumber(Object value) {
+        return value instanceof Integer || value instanceof Long;
     }
 
     private static ApiException bad(String code, String message, String field) {

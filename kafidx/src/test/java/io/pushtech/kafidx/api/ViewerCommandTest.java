@@ -56,7 +56,12 @@ class ViewerCommandTest {
                 "{\"op\":\"watch\",\"topics\":[\"events\"],\"from\":\"yesterday\"}|invalid_position",
                 "{\"op\":\"watch\",\"topics\":[\"events\"],\"from\":{\"time\":\"noon\"}}|invalid_position",
                 "{\"op\":\"watch\",\"topics\":[\"events\"],\"from\":{\"offset\":-1}}|invalid_position",
-                "{\"op\":\"watch\",\"topics\":[\"events\"],\"from\":{\"offset\":1,\"partition\":\"a\"}}|invalid_position"
+                "{\"op\":\"watch\",\"topics\":[\"events\"],\"from\":{\"offset\":1,\"partition\":\"a\"}}|invalid_position",
+                "{\"op\":\"watch\",\"topics\":[\"events\"],\"from\":{\"time\":\"1969-12-31T23:59:59Z\"}}|invalid_position",
+                "{\"op\":\"watch\",\"topics\":[\"events\"],\"from\":{\"time\":\"+999999999-12-31T23:59:59Z\"}}|invalid_position",
+                "{\"op\":\"watch\",\"topics\":[\"events\"],\"from\":{\"offset\":1.5}}|invalid_position",
+                "{\"op\":\"watch\",\"topics\":[\"events\"],\"from\":{\"offset\":1e400}}|invalid_position",
+                "{\"op\":\"watch\",\"topics\":[\"events\"],\"from\":{\"offset\":1,\"partition\":0.5}}|invalid_position"
             })
     void badMessagesAreRefusedWithACode(String message, String code) {
         // When / Then
