@@ -15,11 +15,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Authorization and bad input: every refusal is a JSON error naming the problem. */
 @WithDevStack
@@ -258,6 +262,127 @@ class StoreApiErrorsIT {
         // Then
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).startsWith("openapi: 3.1.0").contains("/store/offers/{id}/matches");
+    }
+
+    @Test
+    void nulCharacterInATitleIsRejected() throws Exception {
+        // When
+        HttpResponse<String> response = post("offers", offer("bike\u0000", 1, 1, 100));
+
+        // Then
+        assertError(response, 400, "control_character", "title");
+    }
+
+    @Test
+    void lineBreakInKeywordsIsRejected() throws Exception {
+        // When
+        HttpResponse<String> response = post("searches", search("red\nbike", 1, 1, 100));
+
+        // Then
+        assertError(response, 400, "control_character", "keywords");
+    }
+
+    @Test
+    void controlCharacterOtherThanLineBreakOrTabInADescriptionIsRejected() throws Exception {
+        // When
+        HttpResponse<String> response = post("offers", offer("bike", 1, 1, 100).put("description", "ring\u0007"));
+
+        // Then
+        assertError(response, 400, "control_character", "description");
+    }
+
+    @Test
+    void loneSurrogateInATitleIsRejected() throws Exception {
+        // Given
+        String body = offer("TITLE", 1, 1, 100).encode().replace("TITLE", "t\\ud800");
+
+        // When
+        HttpResponse<String> response = store.post("/store/offers", body, store.token("liz"));
+
+        // Then
+        assertError(response, 400, "invalid_utf8", "title");
+    }
+
+    @Test
+    void overlongUtf8InTheBodyIsRejected() throws Exception {
+        // Given
+        byte[] text = offer("TITLE", 1, 1, 100).encode().getBytes(StandardCharsets.UTF_8);
+        byte[] body = new String(text, StandardCharsets.ISO_8859_1)
+                .replace("TITLE", "a\u00c0\u00afb")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        // When
+        HttpResponse<String> response = store.postBytes("/store/offers", body, store.token("liz"));
+
+        // Then
+        assertError(response, 400, "invalid_utf8", null);
+    }
+
+    @Test
+    void priceInACurrencyOutsideIso4217IsRejected() throws Exception {
+        // When
+        HttpResponse<String> response = post(
+                "offers",
+                offer("bike", 1, 1, 100)
+                        .put("price", new JsonObject().put("amount", 5).put("currency", "ZZZ")));
+
+        // Then
+        assertError(response, 400, "invalid", "price.currency");
+    }
+
+    @Test
+    void expiryInThePastIsRejectedOnCreate() throws Exception {
+        // When
+        HttpResponse<String> response =
+                post("searches", search("bike", 1, 1, 100).put("expiresAt", "2000-01-01T00:00:00Z"));
+
+        // Then
+        assertError(response, 400, "out_of_range", "expiresAt");
+    }
+
+    @Test
+    void expiryInThePastIsRejectedOnUpdate() throws Exception {
+        // When
+        HttpResponse<String> response = store.patch(
+                "/store/searches/" + searchOfLiz, "{\"expiresAt\": \"2000-01-01T00:00:00Z\"}", store.token("liz"));
+
+        // Then
+        assertError(response, 400, "out_of_range", "expiresAt");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"/store/offers/some-id?x=1", "/store/searches/some-id/matches?x=1", "/store/locations/d1?x=1"})
+    void unknownQueryParameterIsRejected(String path) throws Exception {
+        // When
+        HttpResponse<String> response = store.get(path);
+
+        // Then
+        assertError(response, 400, "unknown_parameter", "x");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/store/offers/%7B%22%24gt%22%3A%22%22%7D", "/store/offers/1.5", "/store/locations/-1"})
+    void idThatLooksLikeJsonIsNotFound(String path) throws Exception {
+        // When
+        HttpResponse<String> response = store.get(path);
+
+        // Then
+        assertError(response, 404, "not_found", null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN|x", "-Infinity|", "Infinity|x", "-1.0|x", "5.0|", "5.0|{\"$gt\":\"\"}"})
+    void forgedCursorIsRejected(String cursor) throws Exception {
+        // Given
+        String encoded =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(cursor.getBytes(StandardCharsets.UTF_8));
+
+        // When
+        HttpResponse<String> response = store.get("/store/offers?lat=1&lng=1&radius=100&cursor=" + encoded);
+
+        // Then
+        assertError(response, 400, "invalid_cursor", "cursor");
     }
 
     private static HttpResponse<String> post(String kind, JsonObject body) throws Exception {

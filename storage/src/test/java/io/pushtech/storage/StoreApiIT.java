@@ -14,6 +14,7 @@ import io.pushtech.common.service.RunningServices;
 import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.junit.TestNamespace;
 import io.pushtech.devstack.junit.WithDevStack;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -209,5 +210,61 @@ class StoreApiIT {
                                 .body())
                         .getString("keywords"))
                 .isEqualTo("Chairs");
+    }
+
+    @Test
+    void emptyPatchChangesNothing() throws Exception {
+        // Given
+        JsonObject s = store.create("searches", "kate", search("desk", 11.0, 11.0, 500));
+
+        // When
+        HttpResponse<String> response = store.patch("/store/searches/" + s.getString("id"), "{}", store.token("kate"));
+
+        // Then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(new JsonObject(response.body()).getLong("version")).isEqualTo(1);
+        assertThat(new JsonObject(store.get("/store/searches/" + s.getString("id"))
+                                .body())
+                        .getLong("version"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void nullClearsOptionalFieldsOfAnOffer() throws Exception {
+        // Given
+        JsonObject o = store.create(
+                "offers",
+                "liam",
+                offer("lamp", 12.0, 12.0, 500)
+                        .put("description", "brass")
+                        .put("followsOwner", true)
+                        .put("imageIds", new JsonArray().add("img-1")));
+
+        // When
+        HttpResponse<String> response = store.patch(
+                "/store/offers/" + o.getString("id"),
+                "{\"description\": null, \"followsOwner\": null, \"imageIds\": null}",
+                store.token("liam"));
+
+        // Then
+        JsonObject updated = new JsonObject(response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(updated.getString("description")).isEmpty();
+        assertThat(updated.getBoolean("followsOwner")).isFalse();
+        assertThat(updated.getJsonArray("imageIds")).isEmpty();
+        assertThat(updated.getLong("version")).isEqualTo(2);
+    }
+
+    @Test
+    void descriptionKeepsLineBreaksAndTabs() throws Exception {
+        // When
+        JsonObject o = store.create(
+                "offers", "mia", offer("sofa", 13.0, 13.0, 500).put("description", "grey\r\n\tthree seats"));
+
+        // Then
+        assertThat(new JsonObject(
+                                store.get("/store/offers/" + o.getString("id")).body())
+                        .getString("description"))
+                .isEqualTo("grey\r\n\tthree seats");
     }
 }

@@ -48,6 +48,13 @@ final class StoreClient implements AutoCloseable {
                 HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
+    /** A POST of raw bytes, for bodies that are not valid UTF-8. */
+    HttpResponse<String> postBytes(String path, byte[] body, String token) throws Exception {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                token);
+    }
+
     /** A POST with another content type than JSON's, or none when {@code contentType} is null. */
     HttpResponse<String> postAs(String path, String body, String token, String contentType) throws Exception {
         HttpRequest.Builder request =

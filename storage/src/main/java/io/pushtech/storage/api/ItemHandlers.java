@@ -74,12 +74,19 @@ final class ItemHandlers<T> {
         return kind.plural();
     }
 
+    /** Creates an item from the body; a field sent as {@code null} is left out, as if absent. */
     void create(RoutingContext ctx) {
         JsonObject body = RequestReader.read(ctx, kind.writableFields(), kind.requiredOnCreate());
         Instant now = clock.instant();
+        WrittenValues.check(body, now);
         String id = UUID.randomUUID().toString();
-        JsonObject full = body.copy()
-                .put("id", id)
+        JsonObject full = new JsonObject();
+        body.forEach(field -> {
+            if (field.getValue() != null) {
+                full.put(field.getKey(), field.getValue());
+            }
+        });
+        full.put("id", id)
                 .put("ownerId", ctx.<String>get(BearerAuth.USER_ID))
                 .put("version", 1L)
                 .put("createdAt", now.toString())
@@ -93,8 +100,19 @@ final class ItemHandlers<T> {
                 201);
     }
 
+    /**
+     * Sets the fields of the body ({@code null} clears an optional one). An empty body changes nothing: it is
+     * answered with the current item, whose version stays the same.
+     */
     void update(RoutingContext ctx) {
         JsonObject patch = RequestReader.read(ctx, kind.writableFields(), Set.of());
+        WrittenValues.check(patch, clock.instant());
+        if (patch.isEmpty()) {
+            owned(ctx)
+                    .onSuccess(current -> json(ctx, 200, kind.encode(current)))
+                    .onFailure(ctx::fail);
+            return;
+        }
         owned(ctx)
                 .map(current -> patched(current, patch))
                 .onSuccess(change -> write(ctx, ctx.pathParam("id"), change, 200))

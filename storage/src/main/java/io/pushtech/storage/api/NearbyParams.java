@@ -2,6 +2,7 @@ package io.pushtech.storage.api;
 
 import io.pushtech.common.http.ApiException;
 import io.pushtech.storage.domain.GeoPoint;
+import io.pushtech.storage.domain.Ids;
 import io.pushtech.storage.domain.InvalidItemException;
 import io.pushtech.storage.domain.Keywords;
 import io.pushtech.storage.domain.NearbyQuery;
@@ -9,7 +10,6 @@ import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads a nearby query from {@code lat, lng, radius, q, category, limit, cursor}, and writes the cursor
@@ -18,7 +18,6 @@ import java.util.Set;
 final class NearbyParams {
 
     static final int DEFAULT_LIMIT = 20;
-    private static final Set<String> KNOWN = Set.of("lat", "lng", "radius", "q", "category", "limit", "cursor");
 
     private NearbyParams() {}
 
@@ -31,11 +30,6 @@ final class NearbyParams {
     }
 
     private static NearbyQuery parse(MultiMap params) {
-        for (String name : params.names()) {
-            if (!KNOWN.contains(name)) {
-                throw ApiException.badRequest("unknown_parameter", "unknown query parameter " + name, name);
-            }
-        }
         GeoPoint center = new GeoPoint(number(params, "lat"), number(params, "lng"));
         double radius = number(params, "radius");
         int limit =
@@ -57,11 +51,15 @@ final class NearbyParams {
         try {
             String text = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
             int bar = text.indexOf('|');
-            return Optional.of(
-                    new NearbyQuery.Position(Double.parseDouble(text.substring(0, bar)), text.substring(bar + 1)));
+            double distance = Double.parseDouble(text.substring(0, bar));
+            String id = text.substring(bar + 1);
+            if (Double.isFinite(distance) && distance >= 0 && Ids.isValid(id)) {
+                return Optional.of(new NearbyQuery.Position(distance, id));
+            }
         } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-            throw ApiException.badRequest("invalid_cursor", "cursor is not one this API returned", "cursor");
+            // Not base64, or not a distance and an id: refused below like any other forged cursor.
         }
+        throw ApiException.badRequest("invalid_cursor", "cursor is not one this API returned", "cursor");
     }
 
     private static double number(MultiMap params, String name) {

@@ -1,5 +1,6 @@
 package io.pushtech.storage.api;
 
+import io.pushtech.common.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -8,6 +9,8 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.json.schema.JsonSchemaValidationException;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
+import io.vertx.json.schema.common.dsl.SchemaType;
+import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
@@ -25,6 +28,8 @@ import io.vertx.openapi.validation.transformer.SimpleTransformer;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Validates each request against its operation in {@code openapi.yaml}: the Vert.x OpenAPI router's
@@ -37,6 +42,10 @@ import java.util.Map;
  * (copying the contract's whole schema lookup) and runs on an ordered worker task, which made it the largest part
  * of a nearby query's server time. The checks and the errors are the ones that validator makes. An operation with
  * a body (a write, which waits for Kafka anyway) goes through the {@link RequestValidator} itself.
+ *
+ * <p>Two checks are stricter than that validator's: a query parameter the operation does not declare is refused
+ * ({@code unknown_parameter}), and a parameter of type string is checked as sent, where the transformers would
+ * first read a value such as {@code 1.5} or {@code {"a":1}} as JSON and then find it is not a string.
  */
 final class OpenApiValidation {
 
@@ -68,6 +77,23 @@ final class OpenApiValidation {
         if (operation == null) {
             throw new IllegalArgumentException("no operation " + operationId + " in " + DOCUMENT);
         }
+        Set<String> query = operation.getParameters().stream()
+                .filter(p -> p.getIn() == Location.QUERY)
+                .map(Parameter::getName)
+                .collect(Collectors.toUnmodifiableSet());
+        Handler<RoutingContext> checks = checks(operationId, operation);
+        return ctx -> {
+            for (String name : ctx.queryParams().names()) {
+                if (!query.contains(name)) {
+                    ctx.fail(ApiException.badRequest("unknown_parameter", "unknown query parameter " + name, name));
+                    return;
+                }
+            }
+            checks.handle(ctx);
+        };
+    }
+
+    private Handler<RoutingContext> checks(String operationId, Operation operation) {
         if (operation.getRequestBody() != null) {
             return ctx -> extractor
                     .extractValidatableRequest(ctx, operation)
@@ -109,7 +135,9 @@ final class OpenApiValidation {
             if (transformer == null) {
                 throw ValidatorException.createUnsupportedValueFormat(parameter);
             }
-            OutputUnit result = schema.validate(transformer.transform(parameter, String.valueOf(value.get())));
+            String raw = String.valueOf(value.get());
+            Object input = parameter.getSchemaType() == SchemaType.STRING ? raw : transformer.transform(parameter, raw);
+            OutputUnit result = schema.validate(input);
             try {
                 result.checkValidity();
             } catch (JsonSchemaValidationException e) {

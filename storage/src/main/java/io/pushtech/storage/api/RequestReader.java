@@ -1,17 +1,23 @@
 package io.pushtech.storage.api;
 
 import io.pushtech.common.http.ApiException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Checks a request body against the shapes of {@code openapi.yaml}: a JSON object with only the
  * writable fields of the kind, each of its declared type ({@code null} clears an optional field on
- * PATCH). Value rules (ranges, lengths) are the domain records' own. Runs on the event loop.
+ * PATCH), sent as valid UTF-8. Value rules are checked by the domain records (ranges, lengths) and by
+ * {@link WrittenValues} (text, currency, expiry). Runs on the event loop.
  */
 final class RequestReader {
 
@@ -27,8 +33,8 @@ final class RequestReader {
     private RequestReader() {}
 
     static JsonObject read(RoutingContext ctx, Map<String, Type> fields, Set<String> required) {
-        String text = ctx.body().asString();
-        if (text == null || text.isBlank()) {
+        String text = utf8(ctx.body().buffer());
+        if (text.isBlank()) {
             throw ApiException.badRequest("missing_body", "a JSON object body is required", null);
         }
         JsonObject body;
@@ -53,6 +59,26 @@ final class RequestReader {
             }
         }
         return body;
+    }
+
+    /**
+     * The body as text, decoded strictly: an overlong form, an encoded surrogate or a stray byte is refused rather
+     * than replaced, so what is stored is what the client meant.
+     */
+    private static String utf8(Buffer body) {
+        if (body == null) {
+            return "";
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body.getBytes()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("invalid_utf8", "the body is not valid UTF-8", null);
+        }
     }
 
     private static void check(String name, Type type, Object value) {

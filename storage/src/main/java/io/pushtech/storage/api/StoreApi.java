@@ -67,7 +67,10 @@ public final class StoreApi {
         router.get("/store/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
                 .end(openapi));
-        router.get("/store/locations/:id").handler(valid.of("getLocation")).handler(locations);
+        router.get("/store/locations/:id")
+                .handler(new PathIds("no location is known for this id"))
+                .handler(valid.of("getLocation"))
+                .handler(locations);
         BearerAuth auth = new BearerAuth(tokens, false);
         for (ItemHandlers<?> handlers : kinds) {
             mount(router, auth, handlers);
@@ -78,18 +81,22 @@ public final class StoreApi {
         String plural = handlers.plural();
         String path = "/store/" + plural;
         String one = plural.equals("searches") ? "Search" : "Offer";
+        PathIds ids = new PathIds("no " + one.toLowerCase(Locale.ROOT) + " has this id");
         router.get(path).handler(valid.of(plural + "Near")).handler(handlers::near);
         router.post(path).handler(auth).handler(valid.of("create" + one)).handler(handlers::create);
-        router.get(path + "/:id").handler(valid.of("get" + one)).handler(handlers::get);
+        router.get(path + "/:id").handler(ids).handler(valid.of("get" + one)).handler(handlers::get);
         router.patch(path + "/:id")
                 .handler(auth)
+                .handler(ids)
                 .handler(valid.of("update" + one))
                 .handler(handlers::update);
         router.delete(path + "/:id")
                 .handler(auth)
+                .handler(ids)
                 .handler(valid.of("delete" + one))
                 .handler(handlers::delete);
         router.get(path + "/:id/matches")
+                .handler(ids)
                 .handler(valid.of(one.toLowerCase(Locale.ROOT) + "Matches"))
                 .handler(handlers::matches);
     }

@@ -1,17 +1,14 @@
 package io.pushtech.storage.domain;
 
-import java.util.regex.Pattern;
-
 /** Checks shared by searches and offers. */
 final class ItemRules {
 
     static final int MAX_CATEGORY_LENGTH = 64;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:@-]{1,128}");
 
     private ItemRules() {}
 
     static void requireId(String value, String field) {
-        if (value == null || !ID.matcher(value).matches()) {
+        if (!Ids.isValid(value)) {
             throw new InvalidItemException(
                     "invalid", field + " must be 1 to 128 characters among A-Z a-z 0-9 _ . : @ -", field);
         }
