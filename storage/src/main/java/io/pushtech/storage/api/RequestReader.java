@@ -1,15 +1,12 @@
 package io.pushtech.storage.api;
 
+import io.pushtech.common.Utf8;
 import io.pushtech.common.http.ApiException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,16 +66,8 @@ final class RequestReader {
         if (body == null) {
             return "";
         }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body.getBytes()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("invalid_utf8", "the body is not valid UTF-8", null);
-        }
+        return Utf8.decodeStrictly(body.getBytes())
+                .orElseThrow(() -> ApiException.badRequest("invalid_utf8", "the body is not valid UTF-8", null));
     }
 
     private static void check(String name, Type type, Object value) {

@@ -1,13 +1,15 @@
-package io.pushtech.tracker.domain;
+package io.pushtech.common;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
- * Strict UTF-8: the JSON parser decodes leniently (an overlong {@code C0 AF} becomes {@code /}, an encoded
- * surrogate a lone one), so a body is checked first. Pure and thread-safe.
+ * Strict UTF-8, for what clients send: the JSON parsers decode leniently (an overlong {@code C0 AF} becomes
+ * {@code /}, an encoded surrogate a lone one, a stray byte a replacement character), so what a client meant and
+ * what is stored could differ. Pure and thread-safe.
  */
 public final class Utf8 {
 
@@ -17,22 +19,23 @@ public final class Utf8 {
     public static boolean isWellFormed(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
-                return decodesStrictly(bytes);
+                return decodeStrictly(bytes).isPresent();
             }
         }
         return true;
     }
 
-    private static boolean decodesStrictly(byte[] bytes) {
+    /** The text {@code bytes} encode, or empty when they are not well-formed UTF-8. */
+    public static Optional<String> decodeStrictly(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8
+            return Optional.of(StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

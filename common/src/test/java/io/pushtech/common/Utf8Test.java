@@ -1,4 +1,4 @@
-package io.pushtech.tracker.domain;
+package io.pushtech.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,9 @@ class Utf8Test {
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"", "plain ascii {\"a\":1}", "Grüße", "€ 5", "😀 emoji", "日本語"})
     void wellFormedTextPasses(String text) {
-        assertThat(Utf8.isWellFormed(text.getBytes(StandardCharsets.UTF_8))).isTrue();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        assertThat(Utf8.isWellFormed(bytes)).isTrue();
+        assertThat(Utf8.decodeStrictly(bytes)).hasValue(text);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -27,6 +29,8 @@ class Utf8Test {
         "lone continuation byte, 80"
     })
     void malformedBytesAreCaught(String name, String hex) {
-        assertThat(Utf8.isWellFormed(HexFormat.ofDelimiter(" ").parseHex(hex))).isFalse();
+        byte[] bytes = HexFormat.ofDelimiter(" ").parseHex(hex);
+        assertThat(Utf8.isWellFormed(bytes)).isFalse();
+        assertThat(Utf8.decodeStrictly(bytes)).isEmpty();
     }
 }
