@@ -1,7 +1,9 @@
 package io.pushtech.tracker;
 
 import io.pushtech.common.Namespace;
+import io.pushtech.common.auth.BearerTokens;
 import io.pushtech.common.config.CommonSettings;
+import io.pushtech.common.config.ConfigException;
 import io.pushtech.common.config.Settings;
 import io.pushtech.common.http.HttpEndpoint;
 import io.pushtech.tracker.domain.EventLimits;
@@ -9,8 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
-/** The tracker's configuration, read once from the settings. */
+/**
+ * The tracker's configuration, read once from the settings.
+ *
+ * @param jwtSecret the secret bearer tokens are verified with; empty when none is set (the tracker then takes no
+ *     tokens)
+ */
 public record TrackerConfig(
         HttpEndpoint endpoint,
         String redisUrl,
@@ -27,7 +35,8 @@ public record TrackerConfig(
         Path journalDir,
         long journalMaxBytes,
         int requestTimeoutMillis,
-        int eventLoops) {
+        int eventLoops,
+        Optional<String> jwtSecret) {
 
     private static final int NESTING_DEPTH = 4;
     private static final int STRING_LENGTH = 1024;
@@ -63,7 +72,26 @@ public record TrackerConfig(
                 journalDir(settings),
                 settings.get(TrackerSettings.JOURNAL_MAX_MB) * 1024L * 1024L,
                 settings.get(TrackerSettings.REQUEST_TIMEOUT_MILLIS),
-                eventLoops(settings.get(TrackerSettings.EVENT_LOOPS)));
+                eventLoops(settings.get(TrackerSettings.EVENT_LOOPS)),
+                jwtSecret(settings));
+    }
+
+    private static Optional<String> jwtSecret(Settings settings) {
+        String secret = settings.get(CommonSettings.JWT_SECRET);
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        if (secret.length() < BearerTokens.MIN_SECRET_LENGTH) {
+            throw new ConfigException(CommonSettings.JWT_SECRET.name() + " must be at least "
+                    + BearerTokens.MIN_SECRET_LENGTH + " characters (it has " + secret.length() + ")");
+        }
+        return Optional.of(secret);
+    }
+
+    @Override
+    public String toString() {
+        return "TrackerConfig[endpoint=" + endpoint + ", redisUrl=" + redisUrl + ", namespace=" + namespace
+                + ", eventLoops=" + eventLoops + ", tokens=" + (jwtSecret.isPresent() ? "verified" : "not taken") + "]";
     }
 
     private static int eventLoops(int configured) {

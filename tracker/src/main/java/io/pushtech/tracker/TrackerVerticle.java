@@ -2,6 +2,7 @@ package io.pushtech.tracker;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pushtech.common.Streams;
+import io.pushtech.common.auth.BearerTokens;
 import io.pushtech.common.event.EventIds;
 import io.pushtech.common.http.DegradedException;
 import io.pushtech.common.http.ReadinessCheck;
@@ -92,7 +93,8 @@ public final class TrackerVerticle extends ServiceVerticle {
                 TrustedProxies.parse(config.trustedProxies()),
                 limiter(config.ratePerAddress()),
                 limiter(config.ratePerDevice()),
-                config.requestTimeoutMillis());
+                config.requestTimeoutMillis(),
+                config.jwtSecret().map(secret -> new BearerTokens(vertx, secret).provider()));
         // called on each serving event loop, which then writes to Redis over a connection of its own
         Supplier<Router> routers = () -> {
             Router router = ServiceRouter.create(vertx, NAME, registry, checks, config.maxBodyBytes());

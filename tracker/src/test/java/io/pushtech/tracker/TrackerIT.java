@@ -2,16 +2,19 @@ package io.pushtech.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pushtech.common.auth.BearerTokens;
 import io.pushtech.common.event.TrackingEvent;
 import io.pushtech.devstack.DevStack;
 import io.pushtech.devstack.junit.TestNamespace;
 import io.pushtech.devstack.junit.WithDevStack;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.Test;
 class TrackerIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SECRET = "tracker-it-secret-0123456789abcdef";
+    private static Vertx vertx;
+    private static BearerTokens tokens;
     private static TestTracker tracker;
     private static TrackerStream stream;
     private static String base;
@@ -32,7 +38,10 @@ class TrackerIT {
                 namespace,
                 Map.of(
                         "TRACKER_TRUSTED_PROXIES", "127.0.0.1",
-                        "TRACKER_CORS_ORIGINS", "https://push.example"));
+                        "TRACKER_CORS_ORIGINS", "https://push.example",
+                        "PUSHTECH_JWT_SECRET", SECRET));
+        vertx = Vertx.vertx();
+        tokens = new BearerTokens(vertx, SECRET);
         stream = tracker.stream();
         base = tracker.url();
     }
@@ -40,6 +49,7 @@ class TrackerIT {
     @AfterAll
     static void stopTracker() throws Exception {
         tracker.close();
+        vertx.close();
     }
 
     @Test
@@ -192,6 +202,55 @@ class TrackerIT {
         assertThat(metrics)
                 .contains("tracker_events_accepted_total")
                 .contains("tracker_events_rejected_total{reason=\"out_of_range\"");
+    }
+
+    @Test
+    void aBearerTokenProvesTheUserOfEveryEventOfTheRequest() throws Exception {
+        // When
+        var response = send(post(
+                        "/t/batch",
+                        "[{\"type\":\"location\",\"deviceId\":\"token-1\",\"lat\":1,\"lng\":2},"
+                                + "{\"type\":\"view\",\"deviceId\":\"token-1\",\"userId\":\"carol\"},"
+                                + "{\"type\":\"view\",\"deviceId\":\"token-1\",\"userId\":\"mallory\"}]")
+                .header("Authorization", "Bearer " + tokens.issue("carol")));
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject outcome = new JsonObject(response.body());
+        assertThat(outcome.getInteger("accepted")).isEqualTo(2);
+        assertThat(outcome.getJsonArray("rejected").getJsonObject(0).getString("code"))
+                .isEqualTo("user_mismatch");
+        assertThat(stream.eventsOf("token-1"))
+                .extracting(TrackingEvent::verifiedUserId)
+                .containsExactly(Optional.of("carol"), Optional.of("carol"));
+    }
+
+    @Test
+    void aUserIdWithoutATokenIsStoredAsOnlyClaimed() throws Exception {
+        // When
+        var response = send(get("/t/location?deviceId=token-2&userId=carol&lat=1&lng=2"));
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(204);
+        TrackingEvent event = stream.eventsOf("token-2").get(0);
+        assertThat(event.userId()).isEqualTo("carol");
+        assertThat(event.verifiedUserId()).isEmpty();
+    }
+
+    @Test
+    void aTokenThatDoesNotVerifyIsA401AndStoresNothing() throws Exception {
+        // Given signed with another secret
+        String forged = new BearerTokens(vertx, SECRET.replace('0', 'x')).issue("carol");
+
+        // When
+        var response =
+                send(get("/t/location?deviceId=token-3&lat=1&lng=2").header("Authorization", "Bearer " + forged));
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code"))
+                .isEqualTo("invalid_token");
+        assertThat(stream.eventsOf("token-3")).isEmpty();
     }
 
     private static HttpRequest.Builder get(String path) {

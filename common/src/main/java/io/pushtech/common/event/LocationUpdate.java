@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A value of the compacted {@code locations} topic: where a user (or, without a user, a device) was last seen.
+ * A value of the compacted {@code locations} topic: where a user (proved by a bearer token; or, without one, a
+ * device) was last seen.
  * Keyed by {@link #key()}, so compaction keeps the latest position of each. Absent optional fields are
  * {@code null} in this wire record and omitted from its JSON.
  *
@@ -25,13 +26,18 @@ public record LocationUpdate(
         }
     }
 
-    /** The location of a location event; empty for any other event. */
+    /**
+     * The location of a location event; empty for any other event. The user is named only when the request proved
+     * it ({@link TrackingEvent#verifiedUserId()}): a location moves that user's searches and offers, and anybody can
+     * claim a user id. An unproved user's location is its device's.
+     */
     public static Optional<LocationUpdate> of(TrackingEvent event) {
-        if (!event.isLocation() || event.partitionKey() == null) {
+        String userId = event.verifiedUserId().orElse(null);
+        if (!event.isLocation() || (userId == null && event.deviceId() == null)) {
             return Optional.empty();
         }
         return Optional.of(new LocationUpdate(
-                event.id(), event.userId(), event.deviceId(), event.lat(), event.lng(), event.accuracy(), event.ts()));
+                event.id(), userId, event.deviceId(), event.lat(), event.lng(), event.accuracy(), event.ts()));
     }
 
     /** The topic key: the owner of moving searches and offers is the user, so the user id when there is one. */

@@ -25,7 +25,8 @@ public record RequestEvents(Instant receivedAt, String ip, String userAgent, Lis
             Double lng,
             Double accuracy,
             Map<String, Object> props,
-            Instant clientTs) {}
+            Instant clientTs,
+            Boolean userVerified) {}
 
     /**
      * The request {@code events} came in: they share their receive time, address and user agent, which the first
@@ -48,7 +49,8 @@ public record RequestEvents(Instant receivedAt, String ip, String userAgent, Lis
                                 e.lng(),
                                 e.accuracy(),
                                 e.props(),
-                                e.clientTs()))
+                                e.clientTs(),
+                                e.userVerified()))
                         .toList());
     }
 
@@ -71,6 +73,7 @@ public record RequestEvents(Instant receivedAt, String ip, String userAgent, Lis
                 event.props(),
                 ip,
                 userAgent,
-                event.clientTs());
+                event.clientTs(),
+                event.userVerified());
     }
 }

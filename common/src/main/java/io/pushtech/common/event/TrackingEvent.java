@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A tracking event as it travels from the tracker to Kafka: what the client sent plus what the tracker
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param ts when the event happened, corrected for the client's clock skew when that was large
  * @param props the client's properties: JSON values (strings, numbers, booleans, nested objects and arrays)
  * @param clientTs the time as the client sent it, when {@code ts} was corrected for clock skew
+ * @param userVerified {@code true} when the request proved {@code userId} with a bearer token of that user;
+ *     {@code null} when it is only what the client claimed (or there is no user)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrackingEvent(
@@ -32,7 +35,8 @@ public record TrackingEvent(
         Map<String, Object> props,
         String ip,
         String userAgent,
-        Instant clientTs) {
+        Instant clientTs,
+        Boolean userVerified) {
 
     public static final String LOCATION = "location";
 
@@ -42,6 +46,24 @@ public record TrackingEvent(
         Objects.requireNonNull(ts, "ts");
         Objects.requireNonNull(receivedAt, "receivedAt");
         props = props == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(props));
+    }
+
+    /** An event of a user it did not prove. */
+    public TrackingEvent(
+            String id,
+            String type,
+            Instant ts,
+            Instant receivedAt,
+            String deviceId,
+            String userId,
+            Double lat,
+            Double lng,
+            Double accuracy,
+            Map<String, Object> props,
+            String ip,
+            String userAgent,
+            Instant clientTs) {
+        this(id, type, ts, receivedAt, deviceId, userId, lat, lng, accuracy, props, ip, userAgent, clientTs, null);
     }
 
     /** An event whose time was not corrected for clock skew. */
@@ -58,12 +80,17 @@ public record TrackingEvent(
             Map<String, Object> props,
             String ip,
             String userAgent) {
-        this(id, type, ts, receivedAt, deviceId, userId, lat, lng, accuracy, props, ip, userAgent, null);
+        this(id, type, ts, receivedAt, deviceId, userId, lat, lng, accuracy, props, ip, userAgent, null, null);
     }
 
     @JsonIgnore
     public boolean isLocation() {
         return LOCATION.equals(type) && lat != null && lng != null;
+    }
+
+    /** The user, when the request proved it: the only one whose searches and offers this event may move. */
+    public Optional<String> verifiedUserId() {
+        return Boolean.TRUE.equals(userVerified) ? Optional.ofNullable(userId) : Optional.empty();
     }
 
     /** The Kafka key: events of one device (or, without a device, one user) stay in order. */

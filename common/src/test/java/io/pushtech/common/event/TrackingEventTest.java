@@ -41,20 +41,52 @@ class TrackingEventTest {
     }
 
     @Test
-    void locationUpdateIsKeyedByUserThenDevice() {
+    void locationUpdateIsKeyedByAProvedUserThenDevice() {
         // Given
-        TrackingEvent withUser =
-                new TrackingEvent("e1", "location", T0, T0, "d1", "u1", 1.0, 2.0, null, Map.of(), null, null);
+        TrackingEvent provedUser = new TrackingEvent(
+                "e1", "location", T0, T0, "d1", "u1", 1.0, 2.0, null, Map.of(), null, null, null, true);
         TrackingEvent deviceOnly =
                 new TrackingEvent("e2", "location", T0, T0, "d2", null, 1.0, 2.0, null, Map.of(), null, null);
         TrackingEvent view =
                 new TrackingEvent("e3", "view", T0, T0, "d3", null, null, null, null, Map.of(), null, null);
 
         // Then
-        assertThat(LocationUpdate.of(withUser))
-                .hasValueSatisfying(l -> assertThat(l.key()).isEqualTo("u1"));
+        assertThat(LocationUpdate.of(provedUser)).hasValueSatisfying(l -> {
+            assertThat(l.key()).isEqualTo("u1");
+            assertThat(l.userId()).isEqualTo("u1");
+        });
         assertThat(LocationUpdate.of(deviceOnly))
                 .hasValueSatisfying(l -> assertThat(l.key()).isEqualTo("d2"));
         assertThat(LocationUpdate.of(view)).isEmpty();
+    }
+
+    @Test
+    void aClaimedUserIsNotNamedInTheLocationUpdate() {
+        // Given a user id the request did not prove
+        TrackingEvent claimedWithDevice =
+                new TrackingEvent("e1", "location", T0, T0, "d1", "u1", 1.0, 2.0, null, Map.of(), null, null);
+        TrackingEvent claimedAlone =
+                new TrackingEvent("e2", "location", T0, T0, null, "u1", 1.0, 2.0, null, Map.of(), null, null);
+
+        // Then: the device's location, never the user's
+        assertThat(LocationUpdate.of(claimedWithDevice)).hasValueSatisfying(l -> {
+            assertThat(l.key()).isEqualTo("d1");
+            assertThat(l.userId()).isNull();
+        });
+        assertThat(LocationUpdate.of(claimedAlone)).isEmpty();
+    }
+
+    @Test
+    void provedUserTravelsInTheJson() {
+        // Given
+        TrackingEvent event =
+                new TrackingEvent("e1", "view", T0, T0, "d1", "u1", null, null, null, Map.of(), null, null, null, true);
+
+        // When
+        JsonObject json = new JsonObject(Json.toText(event));
+
+        // Then
+        assertThat(json.getBoolean("userVerified")).isTrue();
+        assertThat(Json.parse(Json.toBytes(event), TrackingEvent.class)).isEqualTo(event);
     }
 }

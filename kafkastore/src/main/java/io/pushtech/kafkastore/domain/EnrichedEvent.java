@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code kafkastore/src/main/resources/schema/enriched-event.v1.json}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schemaVersion", "id", "type", "ts", "receivedAt", "deviceId", "userId"})
+@JsonPropertyOrder({"schemaVersion", "id", "type", "ts", "receivedAt", "deviceId", "userId", "userVerified"})
 public record EnrichedEvent(
         int schemaVersion,
         String id,
@@ -22,6 +22,7 @@ public record EnrichedEvent(
         Instant receivedAt,
         String deviceId,
         String userId,
+        Boolean userVerified,
         Double lat,
         Double lng,
         Double accuracy,

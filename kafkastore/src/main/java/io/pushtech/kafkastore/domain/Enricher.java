@@ -37,6 +37,7 @@ public final class Enricher {
                 event.receivedAt(),
                 event.deviceId(),
                 event.userId(),
+                event.userVerified(),
                 event.lat(),
                 event.lng(),
                 event.accuracy(),

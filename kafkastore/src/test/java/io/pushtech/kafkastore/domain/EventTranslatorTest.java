@@ -80,11 +80,29 @@ class EventTranslatorTest {
     }
 
     @Test
-    void locationEventAlsoGoesToLocationsKeyedByUser() {
-        // Given
+    void locationEventOfAClaimedUserGoesToLocationsAsItsDevices() {
+        // Given a user id without a token: anybody could have sent it
         Instant now = Instant.parse("2026-11-23T10:00:00Z");
         TrackingEvent event =
                 new TrackingEvent("0193-loc", "location", now, now, "d1", "u1", 52.52, 13.4, 8.0, Map.of(), null, null);
+
+        // When
+        List<OutgoingRecord> records = translator.translate("1-0", Json.toText(event));
+
+        // Then
+        OutgoingRecord location = records.get(1);
+        assertThat(location.key()).isEqualTo("d1");
+        assertThat(Json.parse(location.value(), LocationUpdate.class).userId()).isNull();
+        assertThat(new JsonObject(new String(records.get(0).value(), StandardCharsets.UTF_8)).getString("userId"))
+                .isEqualTo("u1");
+    }
+
+    @Test
+    void locationEventOfAProvedUserAlsoGoesToLocationsKeyedByUser() {
+        // Given
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        TrackingEvent event = new TrackingEvent(
+                "0193-loc", "location", now, now, "d1", "u1", 52.52, 13.4, 8.0, Map.of(), null, null, null, true);
 
         // When
         List<OutgoingRecord> records = translator.translate("1-0", Json.toText(event));

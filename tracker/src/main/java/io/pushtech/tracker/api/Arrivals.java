@@ -4,13 +4,14 @@ import io.pushtech.tracker.domain.Arrival;
 import io.pushtech.tracker.domain.TrustedProxies;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Reads what the tracker records of a request's sender: the client address (behind trusted proxies), the user
- * agent, and neither when the client sends {@code X-Pushtech-Anonymous: 1}. Runs on the event loop.
+ * agent, and neither when the client sends {@code X-Pushtech-Anonymous: 1}; the user a bearer token proved. Runs on the event loop.
  */
 final class Arrivals {
 
@@ -24,12 +25,14 @@ final class Arrivals {
         this.proxies = proxies;
     }
 
-    Arrival of(HttpServerRequest request, Optional<Instant> sentAt) {
+    Arrival of(RoutingContext ctx, Optional<Instant> sentAt) {
         Instant receivedAt = clock.instant();
+        HttpServerRequest request = ctx.request();
+        String user = ctx.get(UserTokens.VERIFIED_USER_ID);
         if ("1".equals(request.getHeader(ANONYMOUS_HEADER))) {
-            return new Arrival(receivedAt, null, null, sentAt);
+            return new Arrival(receivedAt, null, null, sentAt, user);
         }
-        return new Arrival(receivedAt, clientAddress(request), request.getHeader(HttpHeaders.USER_AGENT), sentAt);
+        return new Arrival(receivedAt, clientAddress(request), request.getHeader(HttpHeaders.USER_AGENT), sentAt, user);
     }
 
     /** The address a rate limit applies to; never dropped, even for anonymous clients (it is not stored). */

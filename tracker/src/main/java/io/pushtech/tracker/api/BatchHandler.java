@@ -57,7 +57,7 @@ final class BatchHandler implements Handler<RoutingContext> {
         }
         BatchOutcome outcome;
         try {
-            outcome = intake.batch(events, arrivals.of(ctx.request(), sentAt(body)));
+            outcome = intake.batch(events, arrivals.of(ctx, sentAt(body)));
         } catch (BatchTooLargeException e) {
             throw new ApiException(413, "too_many_events", e.getMessage());
         }

@@ -41,8 +41,7 @@ final class PixelHandler implements Handler<RoutingContext> {
         TrackingEvent event;
         try {
             event = intake.single(
-                    PixelQuery.toEvent(ctx.pathParam("type"), firstValues(ctx)),
-                    arrivals.of(ctx.request(), Optional.empty()));
+                    PixelQuery.toEvent(ctx.pathParam("type"), firstValues(ctx)), arrivals.of(ctx, Optional.empty()));
         } catch (InvalidEventException e) {
             store.countRejected(e.rejection());
             ctx.fail(ApiException.badRequest(

@@ -31,7 +31,7 @@ final class SingleEventHandler implements Handler<RoutingContext> {
         }
         TrackingEvent event;
         try {
-            event = intake.single(body, arrivals.of(ctx.request(), Optional.empty()));
+            event = intake.single(body, arrivals.of(ctx, Optional.empty()));
         } catch (InvalidEventException e) {
             store.countRejected(e.rejection());
             throw ApiException.badRequest(

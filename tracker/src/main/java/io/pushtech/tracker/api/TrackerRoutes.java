@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Mounts the ingestion endpoints on a service router: CORS, the per-address rate limit (when on), a timeout for
- * requests whose body has not arrived.
+ * Mounts the ingestion endpoints on a service router: CORS, the check of a bearer token, the per-address rate limit
+ * (when on), a timeout for requests whose body has not arrived.
  */
 public final class TrackerRoutes {
 
@@ -24,6 +24,7 @@ public final class TrackerRoutes {
         Arrivals arrivals = new Arrivals(Clock.systemUTC(), admission.proxies());
         Intake store = new Intake(sink, admission.perDevice(), registry);
         router.route("/t*").order(-2).handler(cors(admission.corsOrigins()));
+        router.route("/t*").handler(new UserTokens(admission.tokens()));
         // a request with a body may arrive slowly; a GET has arrived whole when it is routed
         router.post("/t*").order(-1).handler(TimeoutHandler.create(admission.requestTimeoutMillis(), 408));
         if (admission.perAddress().enabled()) {
@@ -46,7 +47,7 @@ public final class TrackerRoutes {
     private static CorsHandler cors(List<String> origins) {
         CorsHandler cors = CorsHandler.create()
                 .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS))
-                .allowedHeaders(Set.of("Content-Type", "Content-Encoding", Arrivals.ANONYMOUS_HEADER))
+                .allowedHeaders(Set.of("Content-Type", "Content-Encoding", "Authorization", Arrivals.ANONYMOUS_HEADER))
                 .maxAgeSeconds(86_400);
         if (origins.contains("*")) {
             return cors.addOrigin("*");

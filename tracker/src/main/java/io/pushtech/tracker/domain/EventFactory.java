@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Builds the {@link TrackingEvent} of a schema-valid event: keeps the client's {@code eventId} or assigns a
- * time-ordered id, corrects the time for a client clock that is off by more than the threshold (keeping the
+ * time-ordered id, takes the user a bearer token proved, corrects the time for a client clock that is off by more than the threshold (keeping the
  * original), and rejects times absurdly far from now. Pure and thread-safe.
  */
 public final class EventFactory {
@@ -47,6 +47,7 @@ public final class EventFactory {
     }
 
     private TrackingEvent build(JsonNode event, Arrival arrival, Instant ts, Instant clientTs) {
+        String userId = userOf(event, arrival);
         JsonNode eventId = event.get("eventId");
         return new TrackingEvent(
                 eventId != null ? eventId.textValue().toLowerCase() : ids.next(),
@@ -54,14 +55,29 @@ public final class EventFactory {
                 ts,
                 arrival.receivedAt(),
                 text(event, "deviceId"),
-                text(event, "userId"),
+                userId,
                 number(event, "lat"),
                 number(event, "lng"),
                 number(event, "accuracy"),
                 properties(event),
                 arrival.ip(),
                 arrival.userAgent(),
-                clientTs);
+                clientTs,
+                arrival.verifiedUserId() != null ? Boolean.TRUE : null);
+    }
+
+    /** With a bearer token, every event is its user's: one that names another user is refused. */
+    private static String userOf(JsonNode event, Arrival arrival) {
+        String claimed = text(event, "userId");
+        String verified = arrival.verifiedUserId();
+        if (verified == null) {
+            return claimed;
+        }
+        if (claimed != null && !claimed.equals(verified)) {
+            throw new InvalidEventException(
+                    "user_mismatch", "userId", "userId must be the user of the bearer token, or left out");
+        }
+        return verified;
     }
 
     private void requireWithinWindow(Instant ts, Instant receivedAt) {

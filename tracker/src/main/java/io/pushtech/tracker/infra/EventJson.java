@@ -43,6 +43,7 @@ final class EventJson {
     private static final SerializedString IP = new SerializedString("ip");
     private static final SerializedString USER_AGENT = new SerializedString("userAgent");
     private static final SerializedString CLIENT_TS = new SerializedString("clientTs");
+    private static final SerializedString USER_VERIFIED = new SerializedString("userVerified");
 
     // Entries are written into one buffer, kept between writes unless an unusually large entry grew it.
     private static final int INITIAL_BUFFER_BYTES = 64 * 1024;
@@ -122,6 +123,10 @@ final class EventJson {
         if (event.clientTs() != null) {
             json.writeFieldName(CLIENT_TS);
             json.writeString(event.clientTs().toString());
+        }
+        if (event.userVerified() != null) {
+            json.writeFieldName(USER_VERIFIED);
+            json.writeBoolean(event.userVerified());
         }
         json.writeEndObject();
     }

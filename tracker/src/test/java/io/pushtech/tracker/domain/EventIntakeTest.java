@@ -116,6 +116,44 @@ class EventIntakeTest {
         assertThat(event.clientTs()).isNull();
     }
 
+    @Test
+    void aTokensUserIsEveryEventsUserAndIsMarkedProved() {
+        // Given a request that proved user u1
+        Arrival arrival = new Arrival(NOW, null, null, Optional.empty(), "u1");
+
+        // When
+        TrackingEvent unnamed = intake.single(json("{'type':'view','deviceId':'d1'}"), arrival);
+        TrackingEvent named = intake.single(json("{'type':'view','deviceId':'d1','userId':'u1'}"), arrival);
+
+        // Then
+        assertThat(unnamed.verifiedUserId()).hasValue("u1");
+        assertThat(named.verifiedUserId()).hasValue("u1");
+    }
+
+    @Test
+    void anEventNamingAnotherUserThanTheTokensIsRejected() {
+        // Given
+        Arrival arrival = new Arrival(NOW, null, null, Optional.empty(), "u1");
+
+        // When / Then
+        assertThatThrownBy(() -> intake.single(json("{'type':'view','deviceId':'d1','userId':'u2'}"), arrival))
+                .isInstanceOfSatisfying(InvalidEventException.class, e -> {
+                    assertThat(e.rejection().code()).isEqualTo("user_mismatch");
+                    assertThat(e.rejection().field()).isEqualTo("userId");
+                });
+    }
+
+    @Test
+    void aUserWithoutATokenIsOnlyClaimed() {
+        // When
+        TrackingEvent event = intake.single(json("{'type':'view','userId':'u1'}"), ARRIVAL);
+
+        // Then
+        assertThat(event.userId()).isEqualTo("u1");
+        assertThat(event.userVerified()).isNull();
+        assertThat(event.verifiedUserId()).isEmpty();
+    }
+
     @ParameterizedTest(name = "client clock {0} h off")
     @CsvSource({"-1", "1", "-48"})
     void anEventWithoutTsKeepsTheReceiveTimeWhateverTheClientsClock(int hoursOff) {

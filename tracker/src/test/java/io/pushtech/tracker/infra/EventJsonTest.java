@@ -148,7 +148,8 @@ class EventJsonTest {
                 random.nextInt(3) == 0 ? Map.of() : props(random, 0),
                 ip,
                 userAgent,
-                corrected ? receivedAt.minusSeconds(7_200) : null);
+                corrected ? receivedAt.minusSeconds(7_200) : null,
+                random.nextInt(3) == 0 ? Boolean.TRUE : null);
     }
 
     private static String text(byte[] json) {
