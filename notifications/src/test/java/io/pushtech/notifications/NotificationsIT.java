@@ -175,10 +175,12 @@ class NotificationsIT {
             searchers.add("fan-" + i);
         }
 
-        // When
+        // When the offer's matches arrive together
+        List<JsonObject> matches = new ArrayList<>();
         for (int i = 0; i < searchers.size(); i++) {
-            platform.publish(started("s-fan-" + i, "o-fan", searchers.get(i), "offerer-fan", 1));
+            matches.add(started("s-fan-" + i, "o-fan", searchers.get(i), "offerer-fan", 1));
         }
+        platform.publishTogether(matches);
 
         // Then
         await().atMost(LONG)

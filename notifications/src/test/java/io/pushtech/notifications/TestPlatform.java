@@ -21,15 +21,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /** notifications on the test stack with a fake OneSignal, and what tests do to it: publish matches, call its API. */
@@ -105,6 +109,28 @@ final class TestPlatform implements AutoCloseable {
                         namespace.topic(Topics.MATCHES), key, match.encode().getBytes(StandardCharsets.UTF_8)))
                 .get();
         return match;
+    }
+
+    /**
+     * Publishes match records so that they arrive together, as a burst does: held by the producer until all are
+     * sent, they go out as one batch per partition, and a consumer fetches each batch whole.
+     */
+    void publishTogether(List<JsonObject> matches) throws Exception {
+        Properties held = KafkaClientProperties.producer(stack.kafkaBootstrap(), "it-burst");
+        held.put(ProducerConfig.LINGER_MS_CONFIG, 60_000);
+        held.put(ProducerConfig.BATCH_SIZE_CONFIG, 1_048_576);
+        try (KafkaProducer<String, byte[]> burst = new KafkaProducer<>(held)) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (JsonObject match : matches) {
+                String key = match.getString("searchId") + "|" + match.getString("offerId");
+                sent.add(burst.send(new ProducerRecord<>(
+                        namespace.topic(Topics.MATCHES), key, match.encode().getBytes(StandardCharsets.UTF_8))));
+            }
+            burst.flush();
+            for (Future<RecordMetadata> each : sent) {
+                each.get();
+            }
+        }
     }
 
     static JsonObject started(String searchId, String offerId, String searcher, String offerer, long sequence) {

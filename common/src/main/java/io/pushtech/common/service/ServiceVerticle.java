@@ -1,6 +1,7 @@
 package io.pushtech.common.service;
 
 import io.pushtech.common.http.HttpEndpoint;
+import io.pushtech.common.http.InvalidRequests;
 import io.pushtech.common.http.PortInUseException;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -23,6 +24,12 @@ public abstract class ServiceVerticle extends VerticleBase {
     private static final int IDLE_TIMEOUT_SECONDS = 60;
     private static final int FREE_PORT_ATTEMPTS = 5;
 
+    /** Pixel requests carry their properties in the query: four times Netty's default of 4 KiB. */
+    private static final int MAX_REQUEST_LINE_BYTES = 16 * 1024;
+
+    private static final InvalidRequests INVALID_REQUESTS =
+            new InvalidRequests(MAX_REQUEST_LINE_BYTES, HttpServerOptions.DEFAULT_MAX_HEADER_SIZE);
+
     private volatile int port = -1;
 
     /** The service's name, as in {@code pushtech run <name>}. */
@@ -35,6 +42,7 @@ public abstract class ServiceVerticle extends VerticleBase {
 
     protected final Future<HttpServer> listen(Router router, HttpEndpoint endpoint) {
         return vertx.createHttpServer(serverOptions(endpoint.host(), endpoint.port()))
+                .invalidRequestHandler(INVALID_REQUESTS)
                 .requestHandler(router)
                 .listen()
                 .recover(failure -> Future.failedFuture(
@@ -100,7 +108,8 @@ public abstract class ServiceVerticle extends VerticleBase {
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
                 .setCompressionSupported(true)
                 .setPerMessageWebSocketCompressionSupported(false)
-                .setPerFrameWebSocketCompressionSupported(false);
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES);
     }
 
     /** One more server on a port another server of the service already holds. */
@@ -115,7 +124,10 @@ public abstract class ServiceVerticle extends VerticleBase {
 
         @Override
         public Future<?> start() {
-            return vertx.createHttpServer(options).requestHandler(routers.get()).listen();
+            return vertx.createHttpServer(options)
+                    .invalidRequestHandler(INVALID_REQUESTS)
+                    .requestHandler(routers.get())
+                    .listen();
         }
     }
 
