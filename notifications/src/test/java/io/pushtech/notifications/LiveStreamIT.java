@@ -22,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The website channel (Server-Sent Events) and the /mappings API. */
 @WithDevStack
@@ -152,17 +154,51 @@ class LiveStreamIT {
         assertThat(preferences.getInteger("maxPerHour")).isEqualTo(3);
     }
 
-    @Test
-    void mappingsRejectBadPreferencesWithTheField() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Mars/Olympus", "UTC+14:00", "SystemV/AST4"})
+    void mappingsRejectBadPreferencesWithTheField(String zone) throws Exception {
         // When
         var response = platform.request(
-                "PUT", "/mappings/preferences", "{\"timeZone\":\"Mars/Olympus\"}", platform.token("bad-user"));
+                "PUT", "/mappings/preferences", "{\"timeZone\":\"" + zone + "\"}", platform.token("bad-user"));
 
         // Then
         assertThat(response.statusCode()).isEqualTo(400);
         JsonObject error = new JsonObject(response.body()).getJsonObject("error");
         assertThat(error.getString("code")).isEqualTo("invalid");
         assertThat(error.getString("field")).isEqualTo("timeZone");
+    }
+
+    @Test
+    void preferencesSentAsTextAreRefusedNamingJson() throws Exception {
+        // When
+        var response = platform.send(HttpRequest.newBuilder(URI.create(platform.base() + "/mappings/preferences"))
+                .header("Authorization", "Bearer " + platform.token("text-user"))
+                .header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"push\":false}"))
+                .build());
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(new JsonObject(response.body()).getJsonObject("error").getString("message"))
+                .contains("application/json");
+    }
+
+    @Test
+    void preferencesInInvalidUtf8AreRefused() throws Exception {
+        // Given a time zone with a byte UTF-8 never has
+        byte[] body = "{\"timeZone\":\"Europe/Berlin\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+        // When
+        var response = platform.send(HttpRequest.newBuilder(URI.create(platform.base() + "/mappings/preferences"))
+                .header("Authorization", "Bearer " + platform.token("utf-user"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code"))
+                .isEqualTo("invalid_utf8");
     }
 
     @Test

@@ -224,6 +224,11 @@ final class TestPlatform implements AutoCloseable {
                 .toList();
     }
 
+    /** Sends a request built by hand, for what {@link #request} does not send. */
+    HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> request(String method, String path, String body, String token) throws Exception {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path))
                 .method(

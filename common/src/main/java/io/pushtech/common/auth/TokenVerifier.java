@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,11 @@ public final class TokenVerifier {
     private TokenVerifier() {}
 
     public static Future<JsonObject> verify(JWTAuth tokens, String token) {
+        if (segment(token, 0).map(header -> header.containsKey("crit")).orElse(false)) {
+            // RFC 7515: a token naming extensions its reader does not know must be refused; the provider ignores them
+            return Future.failedFuture(
+                    invalid("the token names critical extensions (crit) this platform does not know"));
+        }
         Future<JsonObject> claims;
         try {
             claims = tokens.authenticate(new TokenCredentials(token)).map(TokenVerifier::claims);
@@ -67,16 +73,22 @@ public final class TokenVerifier {
         return new ApiException(401, "expired_token", "the bearer token has expired");
     }
 
-    /** Reads the payload of a token the provider has already refused, only to word the refusal. */
+    /** Whether a token the provider has already refused is one before its {@code nbf}, only to word the refusal. */
     private static boolean notValidYet(String token) {
+        return segment(token, 1)
+                .map(payload -> payload.getValue("nbf") instanceof Number nbf
+                        && nbf.longValue() > Instant.now().getEpochSecond())
+                .orElse(false);
+    }
+
+    /** Part {@code index} of a token (0 the header, 1 the payload) as JSON, unverified; empty when unreadable. */
+    private static Optional<JsonObject> segment(String token, int index) {
         String[] parts = token.split("\\.");
         try {
-            JsonObject payload =
-                    new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            return payload.getValue("nbf") instanceof Number nbf
-                    && nbf.longValue() > Instant.now().getEpochSecond();
+            return Optional.of(
+                    new JsonObject(new String(Base64.getUrlDecoder().decode(parts[index]), StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

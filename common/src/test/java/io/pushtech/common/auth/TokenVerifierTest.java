@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pushtech.common.http.ApiException;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import java.time.Instant;
@@ -66,6 +67,25 @@ class TokenVerifierTest {
                     assertThat(((ApiException) e).status()).isEqualTo(401);
                     assertThat(((ApiException) e).code()).isEqualTo("invalid_token");
                 });
+    }
+
+    @Test
+    void tokenNamingCriticalExtensionsIsInvalid() {
+        // Given signed with the right secret, and a header naming an extension
+        String token = tokens.provider()
+                .generateToken(
+                        new JsonObject()
+                                .put("sub", "alice")
+                                .put("exp", Instant.now().getEpochSecond() + 3600),
+                        new JWTOptions()
+                                .setAlgorithm("HS256")
+                                .setHeader(new JsonObject().put("crit", new JsonArray().add("exp-ext"))));
+
+        // When / Then
+        assertThatThrownBy(() -> verify(token))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .satisfies(e -> assertThat(e.getMessage()).contains("crit"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.pushtech.notifications.api;
 
 import io.pushtech.common.auth.BearerAuth;
 import io.pushtech.common.http.ApiException;
+import io.pushtech.common.http.JsonBodies;
 import io.pushtech.notifications.domain.Preferences;
 import io.pushtech.notifications.infra.PreferencesStore;
 import io.vertx.core.WorkerExecutor;
@@ -61,7 +62,7 @@ public final class MappingsApi {
 
     private void putPreferences(RoutingContext ctx) {
         String user = ctx.get(BearerAuth.USER_ID);
-        String body = ctx.body().asString();
+        String body = JsonBodies.text(ctx);
         answer(ctx, 200, () -> {
             Preferences updated = PreferencesReader.read(body, current(user));
             store.save(updated);

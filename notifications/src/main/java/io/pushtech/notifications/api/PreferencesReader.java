@@ -5,7 +5,6 @@ import io.pushtech.notifications.domain.Preferences;
 import io.pushtech.notifications.domain.QuietHours;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -90,12 +89,12 @@ final class PreferencesReader {
         if (!(value instanceof String text)) {
             throw ApiException.badRequest("invalid_type", "timeZone must be a string", "timeZone");
         }
-        try {
-            return Optional.of(ZoneId.of(text));
-        } catch (DateTimeException e) {
+        // ZoneId.of also takes offsets ("UTC+14:00"), which know no daylight saving, and the old SystemV zones
+        if (!ZoneId.getAvailableZoneIds().contains(text) || text.startsWith("SystemV/")) {
             throw ApiException.badRequest(
                     "invalid", "timeZone must be an IANA time zone such as Europe/Berlin", "timeZone");
         }
+        return Optional.of(ZoneId.of(text));
     }
 
     private static Optional<QuietHours> quietHours(Object value) {
