@@ -130,6 +130,41 @@ class KafidxIT {
     }
 
     @Test
+    void offsetInAPartitionNoWatchedTopicHasIsRefused() throws Exception {
+        // Given
+        try (ViewerClient page = new ViewerClient().open(kafidx.port(), kafidx.adminToken())) {
+
+            // When
+            page.send(watch("")
+                    .put("op", "watch")
+                    .put("from", new JsonObject().put("offset", 0).put("partition", 99)));
+
+            // Then
+            JsonObject error = page.awaitMessage(m -> m.getString("kind").equals("error"));
+            assertThat(error.getString("code")).isEqualTo("invalid_position");
+            assertThat(error.getString("message")).contains("99");
+            assertThat(page.messages(m -> m.getString("kind").equals("watching")))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aMessageOverTheLimitIsAnsweredWithAnErrorAndTheSocketStaysOpen() throws Exception {
+        // Given
+        try (ViewerClient page = new ViewerClient().open(kafidx.port(), kafidx.adminToken())) {
+
+            // When: a message of about 100 KB, in one frame
+            page.send(watch("x".repeat(100_000)).put("op", "watch"));
+
+            // Then
+            JsonObject error = page.awaitMessage(m -> m.getString("kind").equals("error"));
+            assertThat(error.getString("code")).isEqualTo("message_too_large");
+            page.send(new JsonObject().put("op", "pause"));
+            page.awaitMessage(m -> m.getString("kind").equals("paused"));
+        }
+    }
+
+    @Test
     void filterOnAMaskedFieldIsRefused() throws Exception {
         // Given
         try (ViewerClient page = new ViewerClient().open(kafidx.port(), kafidx.adminToken())) {

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -20,7 +21,9 @@ final class ViewerClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Vertx vertx = Vertx.vertx();
-    private final WebSocketClient client = vertx.createWebSocketClient();
+    // large enough that a test's long message leaves in one frame, as browsers send it
+    private final WebSocketClient client =
+            vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(256 * 1024));
     private final List<JsonObject> messages = new CopyOnWriteArrayList<>();
     private WebSocket socket;
 

@@ -109,7 +109,9 @@ public abstract class ServiceVerticle extends VerticleBase {
                 .setCompressionSupported(true)
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
-                .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES);
+                .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
+                // one frame may carry a whole message: a larger frame is cut off with no close frame and no reason
+                .setMaxWebSocketFrameSize(HttpServerOptions.DEFAULT_MAX_WEBSOCKET_MESSAGE_SIZE);
     }
 
     /** One more server on a port another server of the service already holds. */

@@ -24,6 +24,9 @@ import java.util.function.Function;
  */
 final class ViewerSocket implements TopicReader.Sink {
 
+    /** Commands are short (a filter is at most a few hundred characters); the server reads up to 256 KiB. */
+    private static final int MAX_MESSAGE_CHARS = 16 * 1024;
+
     private static final long THROTTLE_REPORT_MILLIS = 1000;
     private static final long RATES_MILLIS = 2000;
 
@@ -58,6 +61,8 @@ final class ViewerSocket implements TopicReader.Sink {
     /** Greets the page and starts listening to it; {@code onClose} runs once the socket is gone. */
     void start(String user, List<String> maskedFields, Runnable onClose) {
         socket.textMessageHandler(this::onMessage);
+        socket.binaryMessageHandler(ignored ->
+                sendError("invalid_message", "a message is a JSON object in a text message, not a binary one", null));
         socket.closeHandler(v -> {
             context.owner().cancelTimer(throttleTimer);
             context.owner().cancelTimer(ratesTimer);
@@ -76,6 +81,10 @@ final class ViewerSocket implements TopicReader.Sink {
     }
 
     private void onMessage(String text) {
+        if (text.length() > MAX_MESSAGE_CHARS) {
+            sendError("message_too_large", "a message is at most " + MAX_MESSAGE_CHARS + " characters", null);
+            return;
+        }
         try {
             ViewerCommand command = ViewerCommand.parse(text, topics);
             if (command instanceof ViewerCommand.Watch watch) {

@@ -174,10 +174,27 @@ public final class TopicReader implements Runnable {
             infos.forEach(info -> partitions.add(new TopicPartition(qualified, info.partition())));
             counts.put(topic, infos.size());
         }
+        if (start instanceof StartPosition.AtOffset at && !partitions.isEmpty() && !hasPartition(partitions, at)) {
+            int most = partitions.stream()
+                    .mapToInt(TopicPartition::partition)
+                    .max()
+                    .orElse(0);
+            sink.error(
+                    "invalid_position",
+                    "from.partition " + at.partition().getAsInt() + " is none of the watched topics' partitions (0 to "
+                            + most + ")");
+            return;
+        }
         consumer.assign(partitions);
         new Seeker(consumer).seek(partitions, start);
         paused = false;
         sink.watching(List.copyOf(counts.keySet()), counts);
+    }
+
+    private static boolean hasPartition(List<TopicPartition> partitions, StartPosition.AtOffset at) {
+        return at.partition().isEmpty()
+                || partitions.stream()
+                        .anyMatch(p -> p.partition() == at.partition().getAsInt());
     }
 
     /** Positions the assigned partitions; each position is resolved at once, so no later event is missed. */
