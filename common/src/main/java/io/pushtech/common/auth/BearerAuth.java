@@ -7,10 +7,10 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Requires a bearer token (HS256 JWT signed with the platform secret) and puts its subject, the user
- * id, in the context under {@link #USER_ID}. Missing, malformed, forged and expired tokens are a
- * {@code 401} with a code saying which ({@link TokenVerifier}). Where {@code queryParameter} is allowed, the token may come as
- * {@code ?access_token=} instead, for browsers' {@code EventSource}, which cannot set headers. Runs on the event loop.
+ * Requires a bearer token (HS256 JWT signed with the platform secret) and puts its subject, the user id, in the context
+ * under {@link #USER_ID}. Missing, malformed, forged and expired tokens are a {@code 401} with a code saying which
+ * ({@link TokenVerifier}). Where {@code queryParameter} is allowed, the token may come as {@code ?access_token=}
+ * instead, for browsers' {@code EventSource}, which cannot set headers. Runs on the event loop.
  */
 public final class BearerAuth implements Handler<RoutingContext> {
 

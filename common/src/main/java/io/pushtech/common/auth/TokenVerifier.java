@@ -42,7 +42,7 @@ public final class TokenVerifier {
                 .compose(TokenVerifier::requireUserAndExpiry);
     }
 
-    /** The token's payload: the provider keeps it whole among the user's attributes, and only part of it as principal. */
+    /** The token's payload, which the provider keeps whole among the user's attributes (the principal has part). */
     private static JsonObject claims(User user) {
         JsonObject payload = user.attributes().getJsonObject("accessToken");
         return payload != null ? payload : user.principal();

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who may send events and how fast: browser origins, the tokens that prove a user, the proxies whose forwarded addresses are believed, the rate
- * limits per client address and per device, and how long a request may take to arrive.
+ * Who may send events and how fast: browser origins, the tokens that prove a user, the proxies whose forwarded
+ * addresses are believed, the rate limits per client address and per device, and how long a request may take to
+ * arrive.
  *
  * @param corsOrigins allowed browser origins; {@code *} allows any
  * @param requestTimeoutMillis a request still incomplete after this (a slow or stalled client) is answered 408

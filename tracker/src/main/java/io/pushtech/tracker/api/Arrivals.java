@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Reads what the tracker records of a request's sender: the client address (behind trusted proxies), the user
- * agent, and neither when the client sends {@code X-Pushtech-Anonymous: 1}; the user a bearer token proved. Runs on the event loop.
+ * agent, and neither when the client sends {@code X-Pushtech-Anonymous: 1}; the user a bearer token proved. Runs on
+ * the event loop.
  */
 final class Arrivals {
 

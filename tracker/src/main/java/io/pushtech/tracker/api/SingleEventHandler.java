@@ -10,7 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code POST /t}: one JSON event; {@code 204} once it is durable, {@code 400} with the reason otherwise. Event loop. */
+/**
+ * {@code POST /t}: one JSON event; {@code 204} once it is durable, {@code 400} with the reason otherwise. Event loop.
+ */
 final class SingleEventHandler implements Handler<RoutingContext> {
 
     private final EventIntake intake;

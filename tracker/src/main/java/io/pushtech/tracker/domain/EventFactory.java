@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds the {@link TrackingEvent} of a schema-valid event: keeps the client's {@code eventId} or assigns a
- * time-ordered id, takes the user a bearer token proved, corrects the time for a client clock that is off by more than the threshold (keeping the
- * original), and rejects times absurdly far from now. Pure and thread-safe.
+ * Builds the {@link TrackingEvent} of a schema-valid event: keeps the client's {@code eventId} or assigns a time-
+ * ordered id, takes the user a bearer token proved, corrects the time for a client clock that is off by more than the
+ * threshold (keeping the original), and rejects times absurdly far from now. Pure and thread-safe.
  */
 public final class EventFactory {
 
