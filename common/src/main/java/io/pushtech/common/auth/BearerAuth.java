@@ -15,7 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 public final class BearerAuth implements Handler<RoutingContext> {
 
     public static final String USER_ID = "userId";
-    private static final String PREFIX = "Bearer ";
 
     public static final String QUERY_PARAMETER = "access_token";
 
@@ -29,13 +28,10 @@ public final class BearerAuth implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        String token;
-        if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            token = header.substring(PREFIX.length()).strip();
-        } else if (queryParameter && ctx.request().getParam(QUERY_PARAMETER) != null) {
-            token = ctx.request().getParam(QUERY_PARAMETER).strip();
-        } else {
+        String query = queryParameter ? ctx.request().getParam(QUERY_PARAMETER) : null;
+        String token = TokenVerifier.bearerToken(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
+                .orElse(query == null ? null : query.strip());
+        if (token == null) {
             ctx.fail(new ApiException(
                     401,
                     "missing_token",

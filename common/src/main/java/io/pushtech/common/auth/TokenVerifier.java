@@ -24,7 +24,17 @@ public final class TokenVerifier {
     /** What a user id is, wherever one is named: in a token's subject and to {@code pushtech token}. */
     public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.:@][A-Za-z0-9_.:@-]{0,127}");
 
+    private static final String BEARER = "Bearer ";
+
     private TokenVerifier() {}
+
+    /** The token of an {@code Authorization: Bearer <token>} header; empty for no header or another scheme. */
+    public static Optional<String> bearerToken(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(authorizationHeader.substring(BEARER.length()).strip());
+    }
 
     public static Future<JsonObject> verify(JWTAuth tokens, String token) {
         if (segment(token, 0).map(header -> header.containsKey("crit")).orElse(false)) {

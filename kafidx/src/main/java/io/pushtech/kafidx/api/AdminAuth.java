@@ -18,7 +18,6 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 public final class AdminAuth {
 
     public static final String QUERY_PARAMETER = "access_token";
-    private static final String PREFIX = "Bearer ";
 
     private final JWTAuth tokens;
 
@@ -47,10 +46,7 @@ public final class AdminAuth {
     }
 
     private static String token(HttpServerRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            return header.substring(PREFIX.length());
-        }
-        return request.getParam(QUERY_PARAMETER);
+        return TokenVerifier.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION))
+                .orElse(request.getParam(QUERY_PARAMETER));
     }
 }

@@ -1,8 +1,7 @@
 package io.pushtech.storage.api;
 
-import io.pushtech.common.Utf8;
 import io.pushtech.common.http.ApiException;
-import io.vertx.core.buffer.Buffer;
+import io.pushtech.common.http.JsonBodies;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,7 +29,7 @@ final class RequestReader {
     private RequestReader() {}
 
     static JsonObject read(RoutingContext ctx, Map<String, Type> fields, Set<String> required) {
-        String text = utf8(ctx.body().buffer());
+        String text = JsonBodies.text(ctx);
         if (text.isBlank()) {
             throw ApiException.badRequest("missing_body", "a JSON object body is required", null);
         }
@@ -56,18 +55,6 @@ final class RequestReader {
             }
         }
         return body;
-    }
-
-    /**
-     * The body as text, decoded strictly: an overlong form, an encoded surrogate or a stray byte is refused rather
-     * than replaced, so what is stored is what the client meant.
-     */
-    private static String utf8(Buffer body) {
-        if (body == null) {
-            return "";
-        }
-        return Utf8.decodeStrictly(body.getBytes())
-                .orElseThrow(() -> ApiException.badRequest("invalid_utf8", "the body is not valid UTF-8", null));
     }
 
     private static void check(String name, Type type, Object value) {

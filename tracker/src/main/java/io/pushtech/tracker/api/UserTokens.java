@@ -16,7 +16,6 @@ import java.util.Optional;
 final class UserTokens implements Handler<RoutingContext> {
 
     static final String VERIFIED_USER_ID = "verifiedUserId";
-    private static final String PREFIX = "Bearer ";
 
     private final Optional<JWTAuth> tokens;
 
@@ -31,7 +30,8 @@ final class UserTokens implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
-        if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+        Optional<String> token = TokenVerifier.bearerToken(header);
+        if (token.isEmpty()) {
             ctx.fail(new ApiException(401, "invalid_token", "the Authorization header must be Bearer <token>"));
             return;
         }
@@ -40,7 +40,7 @@ final class UserTokens implements Handler<RoutingContext> {
                     401, "invalid_token", "this tracker verifies no tokens (PUSHTECH_JWT_SECRET is not set)"));
             return;
         }
-        TokenVerifier.verify(tokens.get(), header.substring(PREFIX.length()).strip())
+        TokenVerifier.verify(tokens.get(), token.get())
                 .onSuccess(claims -> {
                     ctx.put(VERIFIED_USER_ID, claims.getString("sub"));
                     ctx.next();
